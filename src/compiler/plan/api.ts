@@ -1,7 +1,7 @@
 /**
  * The planner's contract with the compile driver: a model's graph in, relational IR out.
  */
-import type { Expectation, ModelSpec } from '../../sdk/graph.js';
+import type { Expectation, GraphNode, ModelSpec } from '../../sdk/graph.js';
 import type { SqlField } from '../../sdk/schema.js';
 import type { CallSite } from '../../sdk/callsite.js';
 import type { Rel } from '../ir/rel.js';
@@ -11,6 +11,11 @@ export interface PlanEnv {
   readonly translator: Translator;
   /** Output schema of another (already planned) model; throws a SluiceError at `site` if unknown. */
   modelSchema(name: string, site: CallSite): readonly SqlField[];
+  /**
+   * When another model is written from `node` (a collection reused inside one pipeline),
+   * its name: lower the node as a scan of that model instead of recomputing it.
+   */
+  materializedAs?(node: GraphNode): string | undefined;
 }
 
 export interface ModelPlanner {
