@@ -86,13 +86,13 @@ export function pipeline<Out>(name: string, build: (p: PipelineBuilder) => Out):
   const site = captureCallSite();
   if (!namePattern.test(name)) throw new SluiceError(`pipeline name ${JSON.stringify(name)} must be letters, digits and underscores`, site);
   const ctx = new PipelineContext(name);
-  const sources = new Map<string, SourceSpec>();
+  const sources = new Set<SourceSpec>();
 
   const p: PipelineBuilder = {
     read<T>(input: Source<T> | Model<T>): PCollection<T> {
       const at = captureCallSite();
       if ('spec' in input) {
-        sources.set(input.spec.name, input.spec);
+        sources.add(input.spec);
         const node = ctx.add({ kind: 'readSource', site: at, inputs: [], source: input.spec.name, schema: input.spec.schema }, undefined, `read_${input.spec.name}`);
         return new PCollection<T>(ctx, node);
       }
