@@ -71,6 +71,6 @@ describe('project graph', () => {
       p.write(p.read(orders), { name: 'o1' });
       p.write(p.read(other), { name: 'o2' });
     });
-    expect(errorOf(() => projectGraph([p]))).to.match(/models\.test\.ts:70:19: source 'orders' is declared twice with different schemas/);
+    expect(errorOf(() => projectGraph([p]))).to.match(/models\.test\.ts:69:19: source 'orders' is declared twice with different schemas/);
   });
 });
