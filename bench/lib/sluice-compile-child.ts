@@ -1,0 +1,62 @@
+/**
+ * Child process of the compile benchmark: compiles one generated Sluice project and prints
+ * one JSON line ({@link ChildReport}) on stdout. Running each compile in a fresh process
+ * gives honest cold-start numbers and a per-compile RSS high-water mark.
+ *
+ * Usage: node --import tsx bench/lib/sluice-compile-child.ts <project root>
+ */
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+
+/** What the child reports to the harness. */
+export interface ChildReport {
+  readonly models: number;
+  /** Importing the pipeline modules (tsx transpile + graph capture). */
+  readonly loadMs: number;
+  /** compileProject() with the modules already imported: translate, plan, emit. */
+  readonly compileMs: number;
+  /** This process's own RSS high-water mark, KiB (fallback when GNU time is missing). */
+  readonly maxRssKb: number;
+}
+
+interface CompilerEntry {
+  compileProject(options: { root: string; pipelinesDir?: string }): Promise<{ models: readonly unknown[] }>;
+}
+interface LoaderEntry {
+  loadPipelines(dir: string): Promise<{ pipelines: readonly unknown[] }>;
+}
+
+const srcDir = new URL('../../src/', import.meta.url);
+
+async function main(): Promise<void> {
+  const root = path.resolve(process.argv[2] ?? '.');
+  const pipelinesDir = path.join(root, 'pipelines');
+  // Imported by URL so that the benchmark type-checks whatever state the compiler is in.
+  const { compileProject } = (await import(new URL('compiler/index.js', srcDir).href)) as CompilerEntry;
+  const { loadPipelines } = (await import(new URL('compiler/load.js', srcDir).href)) as LoaderEntry;
+
+  // Load first, on its own clock: compileProject's own load then hits the ESM cache, so its
+  // time is the compile proper.
+  const t0 = performance.now();
+  await loadPipelines(pipelinesDir);
+  const t1 = performance.now();
+  const project = await compileProject({ root, pipelinesDir });
+  const t2 = performance.now();
+
+  const report: ChildReport = {
+    models: project.models.length,
+    loadMs: t1 - t0,
+    compileMs: t2 - t1,
+    maxRssKb: process.resourceUsage().maxRSS,
+  };
+  process.stdout.write(JSON.stringify(report) + '\n');
+}
+
+// `pathToFileURL` keeps this check right on paths with spaces.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}
