@@ -30,7 +30,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
  */
 export function valueKey(value: unknown): string {
   if (isNull(value)) return 'null';
-  if (typeof value === 'number') return Number.isNaN(value) ? 'n:NaN' : `n:${value === 0 ? 0 : value}`;
+  // String(-0) is '0', so -0 and 0 share a key; NaN gets one key of its own.
+  if (typeof value === 'number') return `n:${value}`;
   if (typeof value === 'string') return `s:${JSON.stringify(value)}`;
   if (typeof value === 'boolean') return `b:${value}`;
   if (typeof value === 'bigint') return `i:${value}`;
