@@ -1,0 +1,35 @@
+/**
+ * The few places where the connected-components SQL differs between engines.
+ * Everything else is standard SQL that both DuckDB and GoogleSQL accept as written.
+ */
+import { bigqueryQuoting, duckdbQuoting } from '../sql/quoting.js';
+import type { Quoting } from '../sql/program.js';
+
+export interface ComponentsDialect {
+  readonly name: 'duckdb' | 'bigquery';
+  /** Default quoting; callers may pass the compiler dialect's quoting instead. */
+  readonly quoting: Quoting;
+  /** The 64-bit integer type name, for typed empty tables. */
+  readonly int64: string;
+  /**
+   * A well-mixed integer hash of a node value of any type. Nodes are ranked by it, so the
+   * order of labels is unrelated to how ids were assigned (adversarial orders cannot slow
+   * convergence). The two engines hash differently; components are identical sets anyway,
+   * and the published component name (the smallest node value) does not depend on it.
+   */
+  hash(expr: string): string;
+}
+
+export const duckdbComponents: ComponentsDialect = {
+  name: 'duckdb',
+  quoting: duckdbQuoting,
+  int64: 'BIGINT',
+  hash: (expr) => `hash(${expr})`,
+};
+
+export const bigqueryComponents: ComponentsDialect = {
+  name: 'bigquery',
+  quoting: bigqueryQuoting,
+  int64: 'INT64',
+  hash: (expr) => `FARM_FINGERPRINT(CAST(${expr} AS STRING))`,
+};

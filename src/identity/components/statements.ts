@@ -1,0 +1,95 @@
+/**
+ * Connected components of an edge table as a SQL program: representative hooking with
+ * pointer jumping over a contracted graph.
+ *
+ * 1. Rank the distinct nodes by a hash (dense INT64 labels in pseudo-random order).
+ * 2. Keep the edges between labels as (a < b) pairs.
+ * 3. Each round: every label with a smaller neighbour hooks to its smallest neighbour
+ *    (H(b) = min a); H := H∘H until no hook points at a hooked label (pointer jumping);
+ *    record H in a parent forest; contract the edges through H, dropping those that now
+ *    join a label to itself. Labels that lost all edges are finished and never touched again.
+ * 4. Stop when no edge joins two labels; fail loudly after `maxRounds`.
+ * 5. Compress the parent forest (its depth is at most the number of rounds) and publish
+ *    (node, component), where component is the smallest original node value of the
+ *    component: deterministic and the same on every engine.
+ *
+ * With labels in random order, every round removes all labels except local minima, so a
+ * chain of n nodes needs O(log n) rounds; pointer jumping needs O(log depth) steps.
+ */
+import { exec, loop, type Program, type Quoting } from '../sql/program.js';
+import { tablePath } from '../sql/quoting.js';
+import type { ComponentsDialect } from './dialect.js';
+
+export interface ComponentsSpec {
+  /** The input edge table path (e.g. `['proj', 'ds', 'edges']` or `['edges']`). */
+  readonly edges: readonly string[];
+  /** Column names of the two ends of an edge; any comparable type (INT64 or STRING). */
+  readonly srcColumn?: string;
+  readonly dstColumn?: string;
+  /** The output table path; it gets columns `node` and `component`. */
+  readonly output: readonly string[];
+  /** Create the output as a temporary table (kept for the session/script only). */
+  readonly outputTemporary?: boolean;
+  /** Prefix of the working temp tables; letters, digits and `_`. Default `cc`. */
+  readonly prefix?: string;
+  /** Rounds before failing. Default 64 (a 10^9-node chain needs about 30). */
+  readonly maxRounds?: number;
+  /** Pointer-jumping steps per round before failing. Default 64. */
+  readonly maxJumps?: number;
+  /** Quoting; defaults to the dialect's own. */
+  readonly quoting?: Quoting;
+}
+
+/** Builds the connected-components program for a dialect. NULL ends of edges are ignored. */
+export function componentsProgram(dialect: ComponentsDialect, spec: ComponentsSpec): Program {
+  const q = spec.quoting ?? dialect.quoting;
+  const prefix = spec.prefix ?? 'cc';
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(prefix)) throw new Error(`temp table prefix ${JSON.stringify(prefix)} must be letters, digits and _`);
+  const tmp = (name: string) => q.ident(`${prefix}_${name}`);
+  const [nodes, edges, hook, parent] = [tmp('nodes'), tmp('edges'), tmp('hook'), tmp('parent')];
+  const input = tablePath(q, spec.edges);
+  const src = q.ident(spec.srcColumn ?? 'src');
+  const dst = q.ident(spec.dstColumn ?? 'dst');
+  const temp = (name: string, select: string) => exec(`CREATE OR REPLACE TEMP TABLE ${name} AS\n${select}`);
+  // Hooks whose target is itself hooked: pointer jumping is not finished while any exist.
+  const unjumped = (table: string) => `EXISTS (SELECT 1 FROM ${table} AS h JOIN ${table} AS g ON h.p = g.x)`;
+  const jump = (table: string) =>
+    temp(table, `SELECT h.x, COALESCE(g.p, h.p) AS p\nFROM ${table} AS h LEFT JOIN ${table} AS g ON h.p = g.x`);
+
+  return {
+    steps: [
+      temp(
+        nodes,
+        `SELECT node, ROW_NUMBER() OVER (ORDER BY ${dialect.hash('node')}, node) AS id\n` +
+          `FROM (SELECT ${src} AS node FROM ${input} UNION DISTINCT SELECT ${dst} FROM ${input}) AS n\n` +
+          `WHERE node IS NOT NULL`,
+      ),
+      temp(
+        edges,
+        `SELECT DISTINCT LEAST(s.id, d.id) AS a, GREATEST(s.id, d.id) AS b\n` +
+          `FROM ${input} AS e\nJOIN ${nodes} AS s ON e.${src} = s.node\nJOIN ${nodes} AS d ON e.${dst} = d.node\n` +
+          `WHERE s.id <> d.id`,
+      ),
+      exec(`CREATE OR REPLACE TEMP TABLE ${parent} (x ${dialect.int64}, p ${dialect.int64})`),
+      loop('rounds', `EXISTS (SELECT 1 FROM ${edges})`, spec.maxRounds ?? 64, [
+        temp(hook, `SELECT b AS x, MIN(a) AS p FROM ${edges} GROUP BY b`),
+        loop('jumps', unjumped(hook), spec.maxJumps ?? 64, [jump(hook)]),
+        exec(`INSERT INTO ${parent} (x, p) SELECT x, p FROM ${hook}`),
+        temp(
+          edges,
+          `SELECT DISTINCT LEAST(pa, pb) AS a, GREATEST(pa, pb) AS b\n` +
+            `FROM (SELECT COALESCE(ha.p, e.a) AS pa, COALESCE(hb.p, e.b) AS pb\n` +
+            `      FROM ${edges} AS e\n      LEFT JOIN ${hook} AS ha ON e.a = ha.x\n      LEFT JOIN ${hook} AS hb ON e.b = hb.x) AS c\n` +
+            `WHERE pa <> pb`,
+        ),
+      ]),
+      loop('flatten', unjumped(parent), spec.maxJumps ?? 64, [jump(parent)]),
+      exec(
+        `CREATE OR REPLACE ${spec.outputTemporary ? 'TEMP ' : ''}TABLE ${tablePath(q, spec.output)} AS\n` +
+          `SELECT node, MIN(node) OVER (PARTITION BY root) AS component\n` +
+          `FROM (SELECT n.node, COALESCE(f.p, n.id) AS root FROM ${nodes} AS n LEFT JOIN ${parent} AS f ON n.id = f.x) AS r`,
+      ),
+      ...[nodes, edges, hook, parent].map((t) => exec(`DROP TABLE IF EXISTS ${t}`)),
+    ],
+  };
+}
