@@ -101,6 +101,34 @@ describe('direct runner: join', () => {
     expect(out).to.deep.equal([{ name: 'Ann', cid: null, total: null }]);
   });
 
+  it('derives null-side columns through window, sessionize and an empty upstream model', () => {
+    const out = run(
+      (p) => {
+        const ranked = p.read(orders).window({ orderBy: (o) => o.order_id }, (w) => ({ rn: w.rowNumber() }));
+        const joined = p.read(customers).join(ranked, { type: 'left', on: (c, o) => c.id === o.customer_id, select: (c, o) => ({ n: c.name, ...o }) });
+        p.write(joined, { name: 'out' });
+      },
+      { customers: [{ id: 'c1', name: 'Ann' }], orders: [] },
+    );
+    expect(out).to.deep.equal([{ n: 'Ann', order_id: null, customer_id: null, amount: null, rn: null }]);
+  });
+
+  it('when a lambda cannot be probed on NULLs, the null side still reads null for any field', () => {
+    const out = run(
+      (p) => {
+        const right = p.read(orders).map((o) => ({ cid: o.customer_id!.toUpperCase() }));
+        const joined = p.read(customers).join(right, {
+          type: 'left',
+          on: (c, o) => c.id === o.cid,
+          select: (c, o) => ({ name: c.name, cid: o.cid, spread: Object.keys({ ...o }).length }),
+        });
+        p.write(joined, { name: 'out' });
+      },
+      { customers: [{ id: 'c1', name: 'Ann' }], orders: [] },
+    );
+    expect(out).to.deep.equal([{ name: 'Ann', cid: null, spread: 0 }]);
+  });
+
   it('an empty side of an inner join yields no rows; an empty left of a full join keeps the right rows', () => {
     const inner = run(
       (p) => {

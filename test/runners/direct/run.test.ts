@@ -47,6 +47,15 @@ describe('direct runner: reading inputs and running models', () => {
     expect(result.models.contact_counts).to.deep.equal([{ n: 2, emails: 1 }]);
   });
 
+  it('derives the columns of an empty upstream model for the null side of a join', () => {
+    const enrich = pipeline('enrich', (p) => {
+      const extra = source('extra', { k: t.string() });
+      p.write(p.read(extra).join(p.read(copy.outputs.all), { type: 'left', on: (e, c) => e.k === c.id, select: (e, c) => ({ ...e, ...c }) }), { name: 'enriched' });
+    });
+    const result = runDirect([copy, enrich], { sources: { contacts: [], extra: [{ k: 'q' }] } });
+    expect(result.models.enriched).to.deep.equal([{ k: 'q', id: null, email: null }]);
+  });
+
   it('reads upstream models from inputs.models when no pipeline given defines them', () => {
     const downstream = pipeline('down', (p) => {
       p.write(p.read(ref<{ id: string }>('upstream')).map((r) => ({ id: r.id.toUpperCase() })), { name: 'down' });
