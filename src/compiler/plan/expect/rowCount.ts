@@ -11,7 +11,7 @@ import { rowsWhere, type ExpectScope } from './scope.js';
 export function planRowCount(bounds: { min?: number; max?: number }, scope: ExpectScope): Rel {
   const site = scope.expectation.site;
   if (bounds.min === undefined && bounds.max === undefined) throw new SluiceError('rowCount() needs a min or a max', site);
-  for (const [name, bound] of Object.entries(bounds)) {
+  for (const [name, bound] of [['min', bounds.min], ['max', bounds.max]] as const) {
     if (bound !== undefined && !(Number.isSafeInteger(bound) && bound >= 0)) {
       throw new SluiceError(`rowCount() ${name} must be a non-negative integer, got ${bound}`, site);
     }
