@@ -67,7 +67,7 @@ export function toDate(ts: Date): string {
   return ts.toISOString().slice(0, 10);
 }
 
-/** Seconds since the Unix epoch, truncated toward zero. */
+/** Whole seconds since the Unix epoch, rounded down (as BigQuery's UNIX_SECONDS). */
 export function unixSeconds(ts: Date): number {
-  return Math.trunc(ts.getTime() / 1000);
+  return Math.floor(ts.getTime() / 1000);
 }
