@@ -19,17 +19,22 @@ export const OPS = {
   div: 2,
   /** Remainder with the sign of the dividend (JS `%`), IEEE for floats. */
   mod: 2,
-  neg: 1, abs: 1, floor: 1, ceil: 1, sqrt: 1, pow: 2, sign: 1,
+  neg: 1, abs: 1, floor: 1, ceil: 1, pow: 2, sign: 1,
+  /** JS Math.sqrt: NaN for negative input (never an error). */
+  sqrt: 1,
+  /** JS Math.trunc: toward zero (FLOAT64 in, FLOAT64 out; NaN / ±Infinity pass through). */
+  trunc: 1,
   /** JS Math.round: halves round toward +Infinity. */
   round_half_up: 1,
   /** NULL if any argument is NULL, else the smallest / largest (NaN wins, as in JS). */
   least: -1, greatest: -1,
   // comparison
+  /** As JS `===` / `<` on numbers: IEEE (NaN equals nothing, -0 = 0). Strings compare by code point. */
   eq: 2, neq: 2, lt: 2, le: 2, gt: 2, ge: 2,
   /** Null-safe equality (IS NOT DISTINCT FROM) and its negation. */
   not_distinct: 2, is_distinct: 2,
   is_null: 1, is_not_null: 1,
-  /** `args[0] IN (args[1..])`. */
+  /** `args[0] IN (args[1..])`; the list items are literals (the translator guards a NULL args[0]). */
   in: -1,
   // logic (SQL three-valued)
   and: -1, or: -1, not: 1,
@@ -39,29 +44,53 @@ export const OPS = {
   /** Trim JS whitespace (not only spaces) from both ends / start / end. */
   trim: 1, trim_start: 1, trim_end: 1,
   contains: 2, starts_with: 2, ends_with: 2,
-  /** 1-based start, optional length: SQL SUBSTR. */
+  /** 1-based start, optional length: SQL SUBSTR. The translator guarantees start >= 1 and length >= 0. */
   substr: -1,
   /** Replace every occurrence of a literal string. */
   replace_all: 3,
-  /** Regex replace: args = [value, pattern literal, replacement literal, global(bool literal)]. */
+  /**
+   * Regex replace: args = [value, pattern literal, replacement literal, global(bool literal)].
+   * The pattern is RE2 syntax with JS meaning already encoded by the translator (`(?i)` prefix
+   * for the `i` flag). The replacement is in JavaScript syntax: `$$` (a dollar), `$&` (the
+   * match) and `$1`..`$99` (groups that exist in the pattern) are the only `$` patterns it
+   * contains; any other character, including a backslash, is literal. Dialects translate it.
+   * `global` false replaces the first match only.
+   */
   regexp_replace: 4,
+  /** args = [value, RE2 pattern literal] (see regexp_replace). */
   regexp_contains: 2,
+  /** JS `s.split(sep)` with a non-empty literal separator: '' gives [''] (one empty element). */
   split: 2,
   /** Length in UTF-16 code units, as JS `.length`. */
   utf16_length: 1,
   char_length: 1,
+  /** SQL LPAD / RPAD (args = [value, width, fill literal]); only emitted when value is shorter than width. */
   lpad: 3, rpad: 3,
   /** 1-based position of a substring, 0 when absent. */
   strpos: 2,
   // conversions (JS semantics: number → shortest round-trip string, etc.)
-  to_string: 1, to_float: 1, to_int: 1, to_bool: 1,
+  /**
+   * JS `String(x)`: numbers as JS prints them (shortest round-trip, `1e+21`, `NaN`,
+   * `Infinity`, `-0` → `0`), BOOL as 'true' / 'false', DATE as 'YYYY-MM-DD'.
+   */
+  to_string: 1,
+  /** JS `Number(s)` of a STRING: trims JS whitespace; '' → 0; decimal, exponent, `0x` / `0o` / `0b`, `Infinity` forms; anything else NaN. */
+  to_float: 1,
+  /** BOOL → 0 / 1. */
+  to_int: 1,
+  /** JS truthiness of a number: false for 0, -0 and NaN. */
+  to_bool: 1,
   // arrays
   array_length: 1, array_contains: 2,
+  /** `arr[i]`: args = [array, 0-based INT64 index]; NULL when out of range (undefined in JS). */
+  array_at: 2,
   // timestamps (UTC)
   trunc_day: 1, trunc_week: 1, trunc_month: 1,
   diff_seconds: 2, diff_days: 2, add_seconds: 2,
   year: 1, month: 1, day_of_month: 1, iso_day_of_week: 1, hour: 1,
   to_date: 1, unix_seconds: 1,
+  /** JS `ts.getTime()`: INT64 milliseconds since the epoch, sub-millisecond part floored. */
+  unix_millis: 1,
   /** Stable 64-bit-ish hash of a string, for ids: hex string. */
   hash_hex: 1,
 } as const;
