@@ -5,6 +5,7 @@
  */
 import type { SqlField } from '../../sdk/schema.js';
 import type { Catalog } from './catalog.js';
+import { SCRIPT_SYSTEM_VARIABLES } from './options.js';
 import { parseErrorDetails, type SqlDiagnostic } from './location.js';
 import type { AnalyzeRequest } from './proto-types.js';
 import { registeredCatalogId } from './registry.js';
@@ -70,7 +71,8 @@ export async function analyzeRaw(
 ): Promise<RawAnalysis | AnalyzeFailure> {
   const catalogId = await registeredCatalogId(zeta, catalog);
   try {
-    const response = await zeta.rpc.analyze({ registeredCatalogId: catalogId, options: zeta.analyzerOptions, ...target });
+    const options = { ...zeta.analyzerOptions, systemVariables: SCRIPT_SYSTEM_VARIABLES };
+    const response = await zeta.rpc.analyze({ registeredCatalogId: catalogId, options, ...target });
     const tree = (response.resolvedStatement ?? response.resolvedExpression) as unknown as Message;
     const { kinds, node } = unwrap(tree);
     return {

@@ -36,8 +36,11 @@ export function bigQueryLanguageOptions(maximum: LanguageOptionsProto__Output): 
 const STRING: TypeProto = { typeKind: 'TYPE_STRING' };
 const INT64: TypeProto = { typeKind: 'TYPE_INT64' };
 
-/** BigQuery scripting system variables (`@@error.message`, ...) a script may read. */
-const SYSTEM_VARIABLES: { namePath: string[]; type: TypeProto }[] = [
+/**
+ * BigQuery scripting system variables (`@@error.message`, ...) a script may read. For
+ * analysis only: evaluation would demand a value for each.
+ */
+export const SCRIPT_SYSTEM_VARIABLES: { namePath: string[]; type: TypeProto }[] = [
   { namePath: ['error', 'message'], type: STRING },
   { namePath: ['error', 'statement_text'], type: STRING },
   { namePath: ['error', 'formatted_stack_trace'], type: STRING },
@@ -58,6 +61,5 @@ export function bigQueryAnalyzerOptions(languageOptions: LanguageOptionsProto): 
     languageOptions,
     errorMessageMode: 'ERROR_MESSAGE_ONE_LINE',
     defaultTimezone: 'UTC',
-    systemVariables: SYSTEM_VARIABLES,
   };
 }
