@@ -56,10 +56,11 @@ export function markers(p: Pipeline, fixtureUrl: string) {
   const file = new URL(fixtureUrl).pathname;
   const lines = readFileSync(file, 'utf8').split('\n');
   const refs = lambdaRefs(p);
-  return (marker: string, prop?: string): LambdaRef => {
+  /** `select` picks among several lambdas on the line by their property or callee name. */
+  return (marker: string, select?: string): LambdaRef => {
     const index = lines.findIndex((l) => new RegExp(`// #${marker}\\b`).test(l));
     if (index < 0) throw new Error(`no marker #${marker} in ${file}`);
-    const found = refs.filter((r) => r.site.file === file && r.site.line === index + 1 && (prop === undefined || r.prop === prop));
+    const found = refs.filter((r) => r.site.file === file && r.site.line === index + 1 && (select === undefined || r.prop === select || (r.prop === undefined && r.callee === select)));
     if (found.length !== 1) throw new Error(`marker #${marker}: expected one lambda on line ${index + 1}, found ${found.length}`);
     return found[0]!;
   };
