@@ -20,6 +20,11 @@ export interface Measured {
   readonly wallMs: number;
   /** Peak RSS in KiB, when GNU time is available. */
   readonly maxRssKb?: number;
+  /**
+   * User + system CPU time of the process and its waited-for children, when GNU time is
+   * available. Much less sensitive than wall time to other load on a shared machine.
+   */
+  readonly cpuMs?: number;
   readonly stdout: string;
   readonly stderr: string;
 }
@@ -43,8 +48,10 @@ export async function measure(command: string, args: readonly string[], options:
     const started = performance.now();
     const { exitCode, stdout, stderr } = await run(cmd, argv, options);
     const wallMs = performance.now() - started;
-    const maxRssKb = report ? parseMaxRss(await readFile(report, 'utf8')) : undefined;
-    return { exitCode, wallMs, stdout, stderr, ...(maxRssKb !== undefined ? { maxRssKb } : {}) };
+    const text = report ? await readFile(report, 'utf8') : '';
+    const maxRssKb = parseMaxRss(text);
+    const cpuMs = parseCpuMs(text);
+    return { exitCode, wallMs, stdout, stderr, ...(maxRssKb !== undefined ? { maxRssKb } : {}), ...(cpuMs !== undefined ? { cpuMs } : {}) };
   } finally {
     if (reportDir) await rm(reportDir, { recursive: true, force: true });
   }
@@ -54,6 +61,13 @@ export async function measure(command: string, args: readonly string[], options:
 export function parseMaxRss(report: string): number | undefined {
   const match = /Maximum resident set size \(kbytes\):\s*(\d+)/.exec(report);
   return match ? Number(match[1]) : undefined;
+}
+
+/** User + system time from a `time -v` report, in milliseconds. */
+export function parseCpuMs(report: string): number | undefined {
+  const user = /User time \(seconds\):\s*([\d.]+)/.exec(report);
+  const system = /System time \(seconds\):\s*([\d.]+)/.exec(report);
+  return user && system ? (Number(user[1]) + Number(system[1])) * 1000 : undefined;
 }
 
 function run(command: string, args: readonly string[], options: MeasureOptions): Promise<{ exitCode: number; stdout: string; stderr: string }> {

@@ -21,6 +21,7 @@ export function sluiceTable(results: readonly SizeResult[]): string {
     return [
       String(r.size),
       formatMs(wall),
+      fmt(medianCpu(r)),
       fmt(medianOf(r, (s) => s.loadMs)),
       fmt(medianOf(r, (s) => s.compileMs)),
       `${perModel.toFixed(1)} ms`,
@@ -29,28 +30,37 @@ export function sluiceTable(results: readonly SizeResult[]): string {
       formatKb(peakRss(r)),
     ];
   });
-  return renderTable(['models', 'wall (median)', 'load', 'compile', 'per model', 'marginal/model', 'per-model ratio', 'peak RSS'], rows);
+  return renderTable(['models', 'wall (median)', 'cpu', 'load', 'compile', 'per model', 'marginal/model', 'per-model ratio', 'peak RSS'], rows);
 }
 
 /** Dataform: wall time, per-model cost, peak memory. */
 export function dataformTable(results: readonly SizeResult[]): string {
-  const rows = okOnly(results).map((r) => [String(r.size), formatMs(medianWall(r)), `${(medianWall(r) / r.size).toFixed(1)} ms`, formatKb(peakRss(r))]);
-  return renderTable(['models', 'wall (median)', 'per model', 'peak RSS'], rows);
+  const rows = okOnly(results).map((r) => [
+    String(r.size),
+    formatMs(medianWall(r)),
+    fmt(medianCpu(r)),
+    `${(medianWall(r) / r.size).toFixed(1)} ms`,
+    formatKb(peakRss(r)),
+  ]);
+  return renderTable(['models', 'wall (median)', 'cpu', 'per model', 'peak RSS'], rows);
 }
 
-/** Sluice vs Dataform per size, with the target verdict at the largest size both measured. */
+/**
+ * Sluice vs Dataform per size (wall time, and CPU time when measured), with the target
+ * verdict on wall time at the largest size both measured.
+ */
 export function comparisonTable(sluice: readonly SizeResult[], dataform: readonly SizeResult[]): string {
   const df = new Map(okOnly(dataform).map((r) => [r.size, r]));
   const both = okOnly(sluice).filter((r) => df.has(r.size));
   if (!both.length) return '(no size measured by both tools)';
   const rows = both.map((s) => {
     const d = df.get(s.size)!;
-    return [String(s.size), formatMs(medianWall(s)), formatMs(medianWall(d)), formatRatio(medianWall(s), medianWall(d)), formatRatio(medianWall(d), medianWall(s))];
+    return [String(s.size), formatMs(medianWall(s)), formatMs(medianWall(d)), formatRatio(medianWall(d), medianWall(s)), formatRatio(medianCpu(d), medianCpu(s))];
   });
   const largest = both[both.length - 1]!;
   const speedup = medianWall(df.get(largest.size)!) / medianWall(largest);
   const verdict = `target: >= ${targetSpeedup}x faster than Dataform at ${largest.size} models: ${speedup >= targetSpeedup ? 'MET' : 'NOT MET'} (${speedup.toFixed(1)}x)`;
-  return `${renderTable(['models', 'Sluice', 'Dataform', 'Sluice / Dataform', 'speedup'], rows)}\n${verdict}`;
+  return `${renderTable(['models', 'Sluice wall', 'Dataform wall', 'speedup (wall)', 'speedup (cpu)'], rows)}\n${verdict}`;
 }
 
 /** Failures, one line each. */
@@ -67,3 +77,4 @@ export function profileReport(summary: ProfileSummary, top = 12): string {
 }
 
 const fmt = (ms: number | undefined) => (ms === undefined ? 'n/a' : formatMs(ms));
+const medianCpu = (r: Ok) => medianOf(r, (s) => s.cpuMs);

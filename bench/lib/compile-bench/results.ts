@@ -5,6 +5,8 @@ export interface RunSample {
   /** The whole compile process, start to exit, as the user waits for it. */
   readonly wallMs: number;
   readonly maxRssKb?: number;
+  /** User + system CPU time of the process tree (see measure.ts). */
+  readonly cpuMs?: number;
   /** Sluice only: in-process split of the compile (see sluice-compile-child.ts). */
   readonly loadMs?: number;
   readonly compileMs?: number;

@@ -39,6 +39,7 @@ async function compileOnce(root: string, size: number, nodeFlags: readonly strin
   return {
     wallMs: result.wallMs,
     maxRssKb: result.maxRssKb ?? report.maxRssKb,
+    ...(result.cpuMs !== undefined ? { cpuMs: result.cpuMs } : {}),
     loadMs: report.loadMs,
     compileMs: report.compileMs,
   };

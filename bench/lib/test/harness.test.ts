@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { parseCompileOptions } from '../compile-bench/options.js';
 import { areaOf } from '../cpu-profile.js';
-import { canMeasureMemory, measure, parseMaxRss } from '../measure.js';
+import { canMeasureMemory, measure, parseCpuMs, parseMaxRss } from '../measure.js';
 import { formatRatio, median } from '../stats.js';
 import { renderTable } from '../table.js';
 
@@ -17,14 +17,21 @@ describe('bench: harness helpers', () => {
     expect(parseMaxRss('nothing here')).to.equal(undefined);
   });
 
+  it('reads user + system CPU time from a GNU time report', () => {
+    expect(parseCpuMs('\tUser time (seconds): 1.25\n\tSystem time (seconds): 0.50\n')).to.equal(1750);
+    expect(parseCpuMs('\tUser time (seconds): 1.25\n')).to.equal(undefined);
+  });
+
   it('measures a child: exit code, output, wall time and (with GNU time) peak RSS', async () => {
     // Allocates ~64 MB so the peak RSS is clearly above node's baseline.
     const result = await measure(process.execPath, ['-e', 'const b = Buffer.alloc(64 * 1024 * 1024, 1); console.log(b[0]); process.exit(3)']);
     expect(result.exitCode).to.equal(3);
     expect(result.stdout.trim()).to.equal('1');
     expect(result.wallMs).to.be.greaterThan(0);
-    if (canMeasureMemory()) expect(result.maxRssKb).to.be.greaterThan(64 * 1024);
-    else expect(result.maxRssKb).to.equal(undefined);
+    if (canMeasureMemory()) {
+      expect(result.maxRssKb).to.be.greaterThan(64 * 1024);
+      expect(result.cpuMs).to.be.a('number');
+    } else expect(result.maxRssKb).to.equal(undefined);
   });
 
   it('buckets profile frames by package and source folder', () => {
