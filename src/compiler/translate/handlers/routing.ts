@@ -195,7 +195,7 @@ export function call(node: Node, cx: Cx): Val {
     }
     const decl = declarationOf(callee);
     const fn = decl && Node.isVariableDeclaration(decl) ? decl.getInitializer() : decl;
-    if (decl && fn && isFunctionLike(fn) && !decl.getSourceFile().isDeclarationFile() && !decl.getSourceFile().isInNodeModules()) {
+    if (decl && fn && isFunctionLike(fn) && fn.getBody() && !decl.getSourceFile().isDeclarationFile() && !decl.getSourceFile().isInNodeModules()) {
       if (Node.isVariableDeclaration(decl) && decl.getVariableStatement()?.getDeclarationKind() !== 'const') {
         fail(callee, `'${name}' is a mutable variable holding a function`, 'declare the helper with const or as a function declaration');
       }
