@@ -69,3 +69,4 @@ export const I = ty.int64(true);
 export const S = ty.string(true);
 export const B = ty.bool(true);
 export const TS = ty.timestamp(true);
+export const ARR_S: SqlType = { kind: 'ARRAY', nullable: true, element: ty.string() };

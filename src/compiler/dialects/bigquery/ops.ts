@@ -148,8 +148,8 @@ export const bigqueryOps: OpTable = {
   add_seconds: (call) =>
     call.expr.args[1]?.type.kind === 'INT64'
       ? `TIMESTAMP_ADD(${call.args[0]}, INTERVAL ${call.args[1]} SECOND)`
-      : // new Date(ms + s * 1000) drops fractional milliseconds
-        `TIMESTAMP_ADD(${call.args[0]}, INTERVAL CAST(TRUNC(${call.args[1]} * 1000) AS INT64) MILLISECOND)`,
+      : // new Date(ms + s * 1000) drops the fraction of the total (floor after 1970)
+        `TIMESTAMP_ADD(${call.args[0]}, INTERVAL CAST(FLOOR(${call.args[1]} * 1000) AS INT64) MILLISECOND)`,
   year: extract('YEAR'),
   month: extract('MONTH'),
   day_of_month: extract('DAY'),
@@ -157,7 +157,8 @@ export const bigqueryOps: OpTable = {
   iso_day_of_week: ({ args }) => `MOD(EXTRACT(DAYOFWEEK FROM ${args[0]} AT TIME ZONE 'UTC') + 5, 7) + 1`,
   hour: extract('HOUR'),
   to_date: ({ args }) => `DATE(${args[0]}, 'UTC')`,
-  unix_seconds: ({ args }) => `DIV(UNIX_MICROS(${args[0]}), 1000000)`,
+  // Rounded down, like time.unixSeconds.
+  unix_seconds: fn('UNIX_SECONDS'),
   // First 16 hex digits of MD5 over the UTF-8 bytes: identical in DuckDB and node:crypto.
   hash_hex: ({ args }) => `SUBSTR(TO_HEX(MD5(${args[0]})), 1, 16)`,
 };

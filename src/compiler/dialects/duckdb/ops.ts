@@ -62,7 +62,7 @@ const mod: OpBuilder = (call) => {
 const pad =
   (name: 'lpad' | 'rpad'): OpBuilder =>
   ({ args: [s, n, p] }) =>
-    `CASE WHEN length(${s}) >= ${n} OR ${p} = '' THEN ${s} ELSE ${name}(${s}, ${n}, ${p}) END`;
+    `CASE WHEN length(${s}) >= ${n} OR ${p} = '' THEN ${s} ELSE ${name}(${s}, CAST(${n} AS INTEGER), ${p}) END`;
 
 const regexpReplace: OpBuilder = (call) => {
   const { pattern, replacement, global } = regexpReplaceParts(call);
@@ -74,7 +74,7 @@ const conversions = conversionOps({
   text: (x) => `CAST(${x} AS VARCHAR)`,
   extract: (s, p) => `regexp_extract(${s}, ${str(p)}, 1)`,
   matches: (s, p) => `regexp_matches(${s}, ${str(p)})`,
-  replace: (s, p, r) => `regexp_replace(${s}, ${str(p)}, ${str(r)})`,
+  replace: (s, p, r) => `regexp_replace(${s}, ${str(p)}, ${str(r)}, 'g')`,
   toInt: (s) => `CAST(${s} AS BIGINT)`,
   repeat: (s, n) => `repeat(${s}, ${n})`,
   length: (s) => `length(${s})`,
@@ -165,15 +165,16 @@ export const duckdbOps: OpTable = {
   add_seconds: (call) =>
     call.expr.args[1]?.type.kind === 'INT64'
       ? paren(`${call.args[0]} + to_seconds(${call.args[1]})`)
-      : // new Date(ms + s * 1000) drops fractional milliseconds
-        paren(`${call.args[0]} + to_milliseconds(CAST(trunc(${call.args[1]} * 1000) AS BIGINT))`),
+      : // new Date(ms + s * 1000) drops the fraction of the total (floor after 1970)
+        paren(`${call.args[0]} + to_milliseconds(CAST(floor(${call.args[1]} * 1000) AS BIGINT))`),
   year: fn('year'),
   month: fn('month'),
   day_of_month: fn('day'),
   iso_day_of_week: fn('isodow'),
   hour: fn('hour'),
   to_date: ({ args }) => `CAST(${args[0]} AS DATE)`,
-  unix_seconds: ({ args }) => paren(`epoch_us(${args[0]}) // 1000000`),
+  // Rounded down like time.unixSeconds (and BigQuery's UNIX_SECONDS); `//` would truncate.
+  unix_seconds: ({ args: [x] }) => paren(`(epoch_us(${x}) - (epoch_us(${x}) % 1000000 + 1000000) % 1000000) // 1000000`),
   // First 16 hex digits of MD5 over the UTF-8 bytes: identical in BigQuery and node:crypto.
   hash_hex: ({ args }) => `substring(md5(${args[0]}), 1, 16)`,
 };

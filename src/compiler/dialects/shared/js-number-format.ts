@@ -7,7 +7,10 @@
  * plain notation for 1e-6 <= |x| < 1e21, exponent notation (`1.5e-7`, `1e+21`) otherwise,
  * integers without `.0`, and `NaN`, `Infinity`, `-Infinity`, `0` for -0.
  *
- * Limits: relies on the engine printing plain notation only inside JS's plain range
+ * Limits: when a double needs all 17 significant digits, several 17-digit strings read
+ * back to it; JS prints the one closest to the exact value, DuckDB sometimes another one
+ * (e.g. 0.0017383930553198869 for JS's ...867): same double, last digit differs.
+ * Relies on the engine printing plain notation only inside JS's plain range
  * (DuckDB: [1e-4, 1e16)); verified against JS on DuckDB, assumed for BigQuery (to be checked
  * by ZetaSQL evaluation).
  */
