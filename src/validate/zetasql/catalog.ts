@@ -85,6 +85,12 @@ export class Catalog {
     return this;
   }
 
+  /** Removes a constant if present (e.g. a variable going out of scope). */
+  removeConstant(name: string): this {
+    if (this.constants.delete(name.toLowerCase())) this.revision++;
+    return this;
+  }
+
   /** Whether a constant with this name exists (case-insensitive). */
   hasConstant(name: string): boolean {
     return this.constants.has(name.toLowerCase());
