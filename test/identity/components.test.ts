@@ -151,7 +151,8 @@ describe('connected components (BigQuery script)', () => {
   it('uses temp tables, FARM_FINGERPRINT and backtick-quoted paths, nothing DuckDB-specific', () => {
     expect(script).to.contain('CREATE OR REPLACE TEMP TABLE `cc_nodes` AS');
     expect(script).to.contain('FARM_FINGERPRINT(CAST(node AS STRING))');
-    expect(script).to.contain('FROM `proj`.`identity`.`edges` AS e');
+    expect(script).to.contain('FROM `proj`.`identity`.`edges`\n');
+    expect(script).to.contain("ASSERT ((SELECT COUNT(DISTINCT id) = COUNT(*) FROM `cc_nodes`)) AS 'connected components: two distinct nodes");
     expect(script).to.contain('CREATE OR REPLACE TABLE `proj`.`identity`.`components` AS');
     expect(script).not.to.match(/\bhash\(|BIGINT|"/);
   });

@@ -12,10 +12,11 @@ export interface ComponentsDialect {
   /** The 64-bit integer type name, for typed empty tables. */
   readonly int64: string;
   /**
-   * A well-mixed integer hash of a node value of any type. Nodes are ranked by it, so the
-   * order of labels is unrelated to how ids were assigned (adversarial orders cannot slow
-   * convergence). The two engines hash differently; components are identical sets anyway,
-   * and the published component name (the smallest node value) does not depend on it.
+   * A well-mixed signed 64-bit hash of a node value of any type: the node's working label.
+   * Labels are compared by it, so their order is unrelated to how ids were assigned
+   * (adversarial id orders cannot slow convergence), and no sort is needed to assign them.
+   * The two engines hash differently; components are identical sets anyway, and the
+   * published component name (the smallest node value) does not depend on the hash.
    */
   hash(expr: string): string;
 }
@@ -24,7 +25,8 @@ export const duckdbComponents: ComponentsDialect = {
   name: 'duckdb',
   quoting: duckdbQuoting,
   int64: 'BIGINT',
-  hash: (expr) => `hash(${expr})`,
+  // hash() is a UBIGINT; dropping one bit keeps it a BIGINT.
+  hash: (expr) => `CAST(hash(${expr}) >> 1 AS BIGINT)`,
 };
 
 export const bigqueryComponents: ComponentsDialect = {

@@ -2,12 +2,13 @@
  * Connected components of an edge table as a SQL program: representative hooking with
  * pointer jumping over a contracted graph.
  *
- * 1. Rank the distinct nodes by a hash (dense INT64 labels in pseudo-random order).
+ * 1. Label every node with a 64-bit hash of its value (pseudo-random order, no sort); assert
+ *    that no two distinct nodes share a label.
  * 2. Keep the edges between labels as (a < b) pairs.
  * 3. Each round: every label with a smaller neighbour hooks to its smallest neighbour
- *    (H(b) = min a); H := H∘H until no hook points at a hooked label (pointer jumping);
- *    record H in a parent forest; contract the edges through H, dropping those that now
- *    join a label to itself. Labels that lost all edges are finished and never touched again.
+ *    (H(b) = min a); H := H∘H until a step moves nothing (pointer jumping); record H in a
+ *    parent forest; contract the edges through H, dropping those that now join a label to
+ *    itself. Labels that lost all edges are finished and never touched again.
  * 4. Stop when no edge joins two labels; fail loudly after `maxRounds`.
  * 5. Compress the parent forest (its depth is at most the number of rounds) and publish
  *    (node, component), where component is the smallest original node value of the
@@ -16,7 +17,7 @@
  * With labels in random order, every round removes all labels except local minima, so a
  * chain of n nodes needs O(log n) rounds; pointer jumping needs O(log depth) steps.
  */
-import { exec, loop, type Program, type Quoting } from '../sql/program.js';
+import { assert, exec, loop, type Program, type Quoting, type Step } from '../sql/program.js';
 import { tablePath } from '../sql/quoting.js';
 import type { ComponentsDialect } from './dialect.js';
 
@@ -50,31 +51,39 @@ export function componentsProgram(dialect: ComponentsDialect, spec: ComponentsSp
   const input = tablePath(q, spec.edges);
   const src = q.ident(spec.srcColumn ?? 'src');
   const dst = q.ident(spec.dstColumn ?? 'dst');
+  const maxJumps = spec.maxJumps ?? 64;
   const temp = (name: string, select: string) => exec(`CREATE OR REPLACE TEMP TABLE ${name} AS\n${select}`);
-  // Hooks whose target is itself hooked: pointer jumping is not finished while any exist.
-  const unjumped = (table: string) => `EXISTS (SELECT 1 FROM ${table} AS h JOIN ${table} AS g ON h.p = g.x)`;
-  const jump = (table: string) =>
-    temp(table, `SELECT h.x, COALESCE(g.p, h.p) AS p\nFROM ${table} AS h LEFT JOIN ${table} AS g ON h.p = g.x`);
+  // Pointer jumping as a do-while: each step records whether it moved any pointer, and the
+  // loop ends after a step that moved none (a cheap scan instead of a second join).
+  const jumping = (name: string, table: string): Step =>
+    loop(name, `EXISTS (SELECT 1 FROM ${table} WHERE moved)`, maxJumps, [
+      temp(table, `SELECT h.x, COALESCE(g.p, h.p) AS p, g.x IS NOT NULL AS moved\nFROM ${table} AS h LEFT JOIN ${table} AS g ON h.p = g.x`),
+    ]);
 
   return {
     steps: [
       temp(
         nodes,
-        `SELECT node, ROW_NUMBER() OVER (ORDER BY ${dialect.hash('node')}, node) AS id\n` +
+        `SELECT node, ${dialect.hash('node')} AS id\n` +
           `FROM (SELECT ${src} AS node FROM ${input} UNION DISTINCT SELECT ${dst} FROM ${input}) AS n\n` +
           `WHERE node IS NOT NULL`,
       ),
+      assert(
+        `(SELECT COUNT(DISTINCT id) = COUNT(*) FROM ${nodes})`,
+        'connected components: two distinct nodes hash to the same label; rename one node or change its type',
+      ),
       temp(
         edges,
-        `SELECT DISTINCT LEAST(s.id, d.id) AS a, GREATEST(s.id, d.id) AS b\n` +
-          `FROM ${input} AS e\nJOIN ${nodes} AS s ON e.${src} = s.node\nJOIN ${nodes} AS d ON e.${dst} = d.node\n` +
-          `WHERE s.id <> d.id`,
+        `SELECT DISTINCT LEAST(s, d) AS a, GREATEST(s, d) AS b\n` +
+          `FROM (SELECT ${dialect.hash(src)} AS s, ${dialect.hash(dst)} AS d FROM ${input}\n` +
+          `      WHERE ${src} IS NOT NULL AND ${dst} IS NOT NULL) AS e\n` +
+          `WHERE s <> d`,
       ),
-      exec(`CREATE OR REPLACE TEMP TABLE ${parent} (x ${dialect.int64}, p ${dialect.int64})`),
+      exec(`CREATE OR REPLACE TEMP TABLE ${parent} (x ${dialect.int64}, p ${dialect.int64}, moved BOOL)`),
       loop('rounds', `EXISTS (SELECT 1 FROM ${edges})`, spec.maxRounds ?? 64, [
-        temp(hook, `SELECT b AS x, MIN(a) AS p FROM ${edges} GROUP BY b`),
-        loop('jumps', unjumped(hook), spec.maxJumps ?? 64, [jump(hook)]),
-        exec(`INSERT INTO ${parent} (x, p) SELECT x, p FROM ${hook}`),
+        temp(hook, `SELECT b AS x, MIN(a) AS p, TRUE AS moved FROM ${edges} GROUP BY b`),
+        jumping('jumps', hook),
+        exec(`INSERT INTO ${parent} (x, p, moved) SELECT x, p, TRUE FROM ${hook}`),
         temp(
           edges,
           `SELECT DISTINCT LEAST(pa, pb) AS a, GREATEST(pa, pb) AS b\n` +
@@ -83,11 +92,12 @@ export function componentsProgram(dialect: ComponentsDialect, spec: ComponentsSp
             `WHERE pa <> pb`,
         ),
       ]),
-      loop('flatten', unjumped(parent), spec.maxJumps ?? 64, [jump(parent)]),
+      jumping('flatten', parent),
       exec(
         `CREATE OR REPLACE ${spec.outputTemporary ? 'TEMP ' : ''}TABLE ${tablePath(q, spec.output)} AS\n` +
-          `SELECT node, MIN(node) OVER (PARTITION BY root) AS component\n` +
-          `FROM (SELECT n.node, COALESCE(f.p, n.id) AS root FROM ${nodes} AS n LEFT JOIN ${parent} AS f ON n.id = f.x) AS r`,
+          `WITH r AS (SELECT n.node, COALESCE(f.p, n.id) AS root FROM ${nodes} AS n LEFT JOIN ${parent} AS f ON n.id = f.x),\n` +
+          `     m AS (SELECT root, MIN(node) AS component FROM r GROUP BY root)\n` +
+          `SELECT r.node, m.component FROM r JOIN m ON r.root = m.root`,
       ),
       ...[nodes, edges, hook, parent].map((t) => exec(`DROP TABLE IF EXISTS ${t}`)),
     ],

@@ -1,7 +1,7 @@
 /**
  * Renders a {@link Program} as one BigQuery multi-statement script: a counter variable per
  * loop (DECLAREd up front, as GoogleSQL requires), `LOOP ... END LOOP` with
- * `IF NOT (condition) THEN BREAK` and a `RAISE` at the iteration cap.
+ * `IF NOT (condition) THEN BREAK` and a `RAISE` at the iteration cap; assertions become `ASSERT`.
  */
 import { capMessage, loopsOf, type LoopStep, type Program, type Quoting, type Step } from './program.js';
 
@@ -18,6 +18,7 @@ function indent(text: string, depth: number): string {
 function render(steps: readonly Step[], q: Quoting, depth: number): string[] {
   return steps.flatMap((step) => {
     if (step.kind === 'exec') return [indent(`${step.sql};`, depth)];
+    if (step.kind === 'assert') return [indent(`ASSERT (${step.condition}) AS ${q.stringLiteral(step.message)};`, depth)];
     const n = counter(step);
     return [
       indent(`SET ${n} = 0;`, depth),

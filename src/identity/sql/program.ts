@@ -12,7 +12,8 @@ export interface ExecStep {
 }
 
 /**
- * Repeats `body` while `condition` holds. The condition is checked before every iteration;
+ * Repeats `body` while `condition` holds. The condition is checked before every iteration
+ * (so a body that records "something changed" in a table makes it a do-while);
  * when it still holds after `maxIterations` iterations the program fails loudly (never
  * returns a half-converged result).
  */
@@ -26,7 +27,14 @@ export interface LoopStep {
   readonly body: readonly Step[];
 }
 
-export type Step = ExecStep | LoopStep;
+/** Fails the program with `message` unless the SQL boolean expression `condition` holds. */
+export interface AssertStep {
+  readonly kind: 'assert';
+  readonly condition: string;
+  readonly message: string;
+}
+
+export type Step = ExecStep | LoopStep | AssertStep;
 
 /** A whole program. */
 export interface Program {
@@ -47,6 +55,9 @@ export function loop(name: string, condition: string, maxIterations: number, bod
   if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new Error(`loop ${name}: maxIterations must be a positive integer`);
   return { kind: 'loop', name, condition, maxIterations, body };
 }
+
+/** Builds an assertion step. */
+export const assert = (condition: string, message: string): AssertStep => ({ kind: 'assert', condition, message });
 
 /** Builds a statement step. */
 export const exec = (sql: string): ExecStep => ({ kind: 'exec', sql });
