@@ -97,7 +97,7 @@ describe('translator: compile errors at the offending construct', () => {
   });
 
   it('requires map lambdas to return objects', () => {
-    expectError(row('not-object'), 'not-object', 'r.name)', /must return an object literal of columns, got 'r.name'/);
+    expectError(row('not-object'), 'not-object', 'r.name as', /must return an object literal of columns, got 'r.name'/);
   });
 
   it('still translates valid control flow in the same fixture', () => {
