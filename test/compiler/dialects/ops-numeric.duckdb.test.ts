@@ -34,6 +34,7 @@ const cases: OpCase[] = [
   { op: 'abs', args: [F], result: F, rows: [[-1.5], [Number.NaN]], js: strict(Math.abs) },
   { op: 'floor', args: [F], result: F, rows: [[-1.5], [2.5], [Infinity]], js: strict(Math.floor) },
   { op: 'floor', args: [F], result: I, rows: [[-1.5], [2.5]], js: strict(Math.floor), label: 'floor to INT64' },
+  { op: 'trunc', args: [F], result: F, rows: [[-2.5], [2.5], [Infinity], [Number.NaN], [null]], js: strict(Math.trunc) },
   { op: 'ceil', args: [F], result: F, rows: [[-1.5], [2.5]], js: strict(Math.ceil) },
   { op: 'sqrt', args: [F], result: F, rows: [[4], [-1], [Number.NaN], [2]], js: strict(Math.sqrt) },
   { op: 'pow', args: [F, F], result: F, rows: [[2, 10], [2, 10000], [-8, 1 / 3], [2, -1]], js: strict((a: number, b: number) => a ** b) },

@@ -60,7 +60,7 @@ const cases: OpCase[] = [
     op: 'to_float',
     args: [S],
     result: F,
-    rows: [['  12 '], [''], ['abc'], ['1e3'], ['-Infinity'], ['.5'], ['5.'], ['\u00a0-12.5e-1\n'], ['1_000'], ['+7']],
+    rows: [['  12 '], [''], ['abc'], ['1e3'], ['-Infinity'], ['.5'], ['5.'], ['\u00a0-12.5e-1\n'], ['1_000'], ['+7'], ['0x1F'], [' 0XfF '], ['-0x1'], ['0x'], ['1e400']],
     js: strict(Number),
     label: 'to_float STRING (JS Number)',
   },
@@ -75,6 +75,7 @@ const cases: OpCase[] = [
     js: strict((s: string) => createHash('md5').update(s, 'utf8').digest('hex').slice(0, 16)),
   },
   { op: 'array_length', args: [ARR_S], result: I, rows: [[['a', 'b']], [[]]], js: (a: string[]) => a.length },
+  { op: 'array_at', args: [ARR_S, I], result: S, rows: [[['a', 'b'], 1], [['a'], 1], [['a', 'b'], -1], [['a'], 0]], js: strict((a: string[], i: number) => a[i] ?? null) },
   { op: 'array_contains', args: [ARR_S, S], result: B, rows: [[['a', 'b'], 'b'], [['a'], 'z'], [[], 'z']], js: strict((a: string[], x: string) => a.includes(x)) },
 ];
 

@@ -33,6 +33,7 @@ const cases: OpCase[] = [
   { op: 'iso_day_of_week', args: [TS], result: I, rows: stamps, js: strict(time.isoDayOfWeek) },
   { op: 'hour', args: [TS], result: I, rows: stamps, js: strict(time.hour) },
   { op: 'unix_seconds', args: [TS], result: I, rows: stamps, js: strict(time.unixSeconds) },
+  { op: 'unix_millis', args: [TS], result: I, rows: stamps, js: strict((d: Date) => d.getTime()) },
   { op: 'to_date', args: [TS], result: ty.date(true), rows: stamps, js: strict((d: Date) => new Date(`${time.toDate(d)}T00:00:00Z`)) },
   { op: 'to_string', args: [TS], result: S, rows: stamps, js: strict((d: Date) => d.toISOString()), label: 'to_string TIMESTAMP (toISOString)' },
 ];

@@ -55,6 +55,7 @@ const conversions = conversionOps({
   cast: (x, kind) => `CAST(${x} AS ${kind})`,
   trunc: (x) => `TRUNC(${x})`,
   isoTimestamp: (x) => `FORMAT_TIMESTAMP('%Y-%m-%dT%H:%M:%E3SZ', ${x}, 'UTC')`,
+  hexToInt: (s) => `SAFE_CAST(${s} AS INT64)`,
 });
 
 /** Non-global JS replace: only the first match, via a prefix group (GoogleSQL replaces all). */
@@ -94,6 +95,7 @@ export const bigqueryOps: OpTable = {
   sqrt: ({ args: [x] }) => `CASE WHEN ${x} < 0 THEN ${NAN} ELSE SQRT(${x}) END`,
   pow: fn('POW'),
   sign: fn('SIGN'),
+  trunc: fn('TRUNC'),
   round_half_up: (call) =>
     isFloat(call.expr.args[0]) ? toResultType(call, roundHalfUp(call.args[0]!, (x) => `FLOOR(${x})`)) : call.args[0]!,
   // GoogleSQL LEAST / GREATEST already return NULL for any NULL argument and NaN for any NaN.
@@ -140,6 +142,7 @@ export const bigqueryOps: OpTable = {
   ...conversions,
   array_length: fn('ARRAY_LENGTH'),
   array_contains: ({ args: [arr, x] }) => paren(`${x} IN UNNEST(${arr})`),
+  array_at: ({ args: [arr, i] }) => `${arr}[SAFE_OFFSET(${i})]`,
   trunc_day: ({ args }) => `TIMESTAMP_TRUNC(${args[0]}, DAY, 'UTC')`,
   trunc_week: ({ args }) => `TIMESTAMP_TRUNC(${args[0]}, ISOWEEK, 'UTC')`,
   trunc_month: ({ args }) => `TIMESTAMP_TRUNC(${args[0]}, MONTH, 'UTC')`,
@@ -159,6 +162,8 @@ export const bigqueryOps: OpTable = {
   to_date: ({ args }) => `DATE(${args[0]}, 'UTC')`,
   // Rounded down, like time.unixSeconds.
   unix_seconds: fn('UNIX_SECONDS'),
+  // Rounded down, like Date#getTime on a microsecond timestamp.
+  unix_millis: fn('UNIX_MILLIS'),
   // First 16 hex digits of MD5 over the UTF-8 bytes: identical in DuckDB and node:crypto.
   hash_hex: ({ args }) => `SUBSTR(TO_HEX(MD5(${args[0]})), 1, 16)`,
 };

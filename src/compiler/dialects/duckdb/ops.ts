@@ -86,7 +86,11 @@ const conversions = conversionOps({
   cast: (x, kind) => `CAST(${x} AS ${{ STRING: 'VARCHAR', FLOAT64: 'DOUBLE', INT64: 'BIGINT' }[kind]})`,
   trunc: (x) => `trunc(${x})`,
   isoTimestamp: (x) => `strftime(${x}, '%Y-%m-%dT%H:%M:%S.%gZ')`,
+  hexToInt: (s) => `TRY_CAST(${s} AS BIGINT)`,
 });
+
+/** Integer division rounding down (DuckDB's `//` truncates toward zero). */
+const floorDiv = (x: string, n: number): string => paren(`(${x} - (${x} % ${n} + ${n}) % ${n}) // ${n}`);
 
 const diffIn =
   (micros: number): OpBuilder =>
@@ -112,6 +116,7 @@ export const duckdbOps: OpTable = {
     isFloat(call.expr.args[0])
       ? `CASE WHEN isnan(${call.args[0]}) THEN ${call.args[0]} ELSE CAST(sign(${call.args[0]}) AS DOUBLE) END`
       : `CAST(sign(${call.args[0]}) AS BIGINT)`,
+  trunc: fn('trunc'),
   round_half_up: (call) =>
     isFloat(call.expr.args[0]) ? asResultType(call, roundHalfUp(call.args[0]!, (x) => `floor(${x})`)) : call.args[0]!,
   // DuckDB's least / greatest skip NULLs and rank NaN highest.
@@ -156,6 +161,8 @@ export const duckdbOps: OpTable = {
   ...conversions,
   array_length: fn('len'),
   array_contains: fn('list_contains'),
+  // DuckDB lists are 1-based and read negative indexes from the end; JS gives undefined.
+  array_at: ({ args: [arr, i] }) => `CASE WHEN ${i} >= 0 THEN ${arr}[${i} + 1] END`,
   trunc_day: ({ args }) => `date_trunc('day', ${args[0]})`,
   // DuckDB weeks start on Monday (ISO).
   trunc_week: ({ args }) => `date_trunc('week', ${args[0]})`,
@@ -174,7 +181,8 @@ export const duckdbOps: OpTable = {
   hour: fn('hour'),
   to_date: ({ args }) => `CAST(${args[0]} AS DATE)`,
   // Rounded down like time.unixSeconds (and BigQuery's UNIX_SECONDS); `//` would truncate.
-  unix_seconds: ({ args: [x] }) => paren(`(epoch_us(${x}) - (epoch_us(${x}) % 1000000 + 1000000) % 1000000) // 1000000`),
+  unix_seconds: ({ args: [x] }) => floorDiv(`epoch_us(${x})`, 1_000_000),
+  unix_millis: ({ args: [x] }) => floorDiv(`epoch_us(${x})`, 1000),
   // First 16 hex digits of MD5 over the UTF-8 bytes: identical in BigQuery and node:crypto.
   hash_hex: ({ args }) => `substring(md5(${args[0]}), 1, 16)`,
 };

@@ -14,10 +14,15 @@ export interface ConversionSql extends NumberFormatSql {
   trunc(x: string): string;
   /** Date#toISOString of a TIMESTAMP. */
   isoTimestamp(x: string): string;
+  /** A `0x…` string as INT64, NULL when it does not fit. */
+  hexToInt(s: string): string;
 }
 
 const ws = `${JS_WHITESPACE_CLASS}+`;
-/** A decimal literal as JS Number() accepts it (hex / octal / binary forms are not supported). */
+/**
+ * A decimal literal as JS Number() accepts it. Hex (`0x…`) is supported up to 2^63 - 1;
+ * larger hex values and the `0o` / `0b` forms give NaN where JS gives a number (documented limit).
+ */
 const DECIMAL = '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$';
 
 /** The four conversion entries of a mapping table. */
@@ -58,6 +63,7 @@ export function conversionOps(f: ConversionSql): Pick<OpTable, 'to_string' | 'to
         return (
           `CASE WHEN ${t} = '' THEN ${floatConst(syntax, 0)}` +
           ` WHEN ${f.matches(t, DECIMAL)} THEN ${f.cast(t, 'FLOAT64')}` +
+          ` WHEN ${f.matches(t, '^0[xX][0-9a-fA-F]+$')} THEN COALESCE(${f.cast(f.hexToInt(t), 'FLOAT64')}, ${floatConst(syntax, Number.NaN)})` +
           ` WHEN ${t} IN ('Infinity', '+Infinity') THEN ${f.infinity(false)}` +
           ` WHEN ${t} = '-Infinity' THEN ${f.infinity(true)}` +
           ` ELSE ${floatConst(syntax, Number.NaN)} END`
