@@ -46,6 +46,17 @@ export async function loadEnvironment(root: string, name: string): Promise<Loade
   return env;
 }
 
+/**
+ * The environment `sluice run` uses when a project has no `environments/local.yaml`:
+ * DuckDB at `.sluice/local.duckdb`, sources from `.sluice/data`.
+ */
+export function builtinLocalEnvironment(root: string): LoadedEnvironment {
+  return {
+    ...environmentSchema.parse({ name: 'local', warehouse: { type: 'duckdb', path: '.sluice/local.duckdb', sourcesDir: '.sluice/data' } }),
+    file: path.join(root, ENVIRONMENTS_DIR, 'local.yaml'),
+  };
+}
+
 /** Names of the environments defined under `root` (file names without `.yaml`), sorted. */
 export async function listEnvironments(root: string): Promise<string[]> {
   try {
