@@ -59,3 +59,17 @@ describe('translator: lambda shapes', () => {
     expect(show(translator.scalar(conditionRef!, out))).to.equal('or(is_not_null($email), gt(utf16_length($id), 0))');
   });
 });
+
+describe('translator: locating lambdas', () => {
+  it('falls back to the call of that name on the line when the column is off', () => {
+    const ref = at('dedupe', 'key');
+    const shifted = { ...ref, site: { ...ref.site, column: 1 } };
+    expect(named(translator.key(shifted, P))).to.deep.equal(['key=$id:STRING']);
+  });
+
+  it('fails at the recorded site when no such call exists there', () => {
+    const ref = at('dedupe', 'key');
+    const wrong = { ...ref, callee: 'nothere' };
+    expect(() => translator.key(wrong, P)).to.throw(/shapes\.ts:\d+:\d+: cannot find the call 'nothere\(\.\.\.\)'/);
+  });
+});
