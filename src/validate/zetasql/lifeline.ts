@@ -29,9 +29,15 @@ export interface LifelineChild {
   readonly programPid: Promise<number>;
   /** Everything the program printed on stdout and stderr so far (for diagnostics). */
   output(): string;
+  /**
+   * Stops the child's handles from keeping our event loop alive, so a long-lived server does
+   * not hold tests or CLIs open. Call it once start-up is over: until then those handles are
+   * what keeps an awaiting process (e.g. top-level await) running.
+   */
+  detach(): void;
 }
 
-/** Starts `program args...` under the lifeline wrapper, detached from our event loop. */
+/** Starts `program args...` under the lifeline wrapper. */
 export function spawnWithLifeline(program: string, args: readonly string[]): LifelineChild {
   const wrapper = spawn('/bin/sh', ['-c', WRAPPER, program, ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -51,10 +57,11 @@ export function spawnWithLifeline(program: string, args: readonly string[]): Lif
   programPid.catch(() => undefined); // callers observe it; avoid an unhandled rejection here
   // Writes to a dead wrapper would raise EPIPE; we never write, but be safe.
   wrapper.stdin!.on('error', () => undefined);
-  // The server must not keep tests or CLIs alive: detach every handle from the event loop.
-  wrapper.unref();
-  for (const stream of [wrapper.stdin, wrapper.stdout, wrapper.stderr]) {
-    (stream as unknown as { unref?: () => void }).unref?.();
-  }
-  return { wrapper, programPid, output: () => text };
+  const detach = (): void => {
+    wrapper.unref();
+    for (const stream of [wrapper.stdin, wrapper.stdout, wrapper.stderr]) {
+      (stream as unknown as { unref?: () => void }).unref?.();
+    }
+  };
+  return { wrapper, programPid, output: () => text, detach };
 }

@@ -96,6 +96,7 @@ async function spawnOnce(port: number): Promise<ServerProcess> {
     await kill();
     throw error;
   }
+  child.detach();
   return {
     pid,
     port,
