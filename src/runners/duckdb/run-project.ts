@@ -5,12 +5,11 @@
 import type { CompiledProject } from '../../compiler/artifact/types.js';
 import { buildModels } from './build-models.js';
 import { Database } from './database.js';
-import type { ExpectationResult, RunEvent, RunSummary } from './events.js';
+import type { ExpectationResult, ModelResult, RunEvent, RunSummary } from './events.js';
 import { checkExpectation } from './expectations.js';
 import { loadSources, type LoadedSource } from './load-sources.js';
 import { selectModels } from './select.js';
 import { withWorkingCopy } from './working-copy.js';
-import type { ModelResult } from './events.js';
 
 export interface RunOptions {
   /** The DuckDB file to build (created if missing). */

@@ -29,8 +29,9 @@ export function parseValue(type: SqlType, raw: string, kind: RawKind): string {
     case 'INT64':
       return `CASE WHEN regexp_full_match(trim(${raw}), '[+-]?[0-9]+') THEN TRY_CAST(trim(${raw}) AS BIGINT) END`;
     case 'TIMESTAMP':
-      // Values without an offset are UTC; values with one are converted to UTC.
-      return `timezone('UTC', TRY_CAST(${raw} AS TIMESTAMPTZ))`;
+      // Values without an offset are UTC wall-clock time (parsed without consulting the
+      // session time zone); values with an offset are converted to UTC.
+      return `CASE WHEN regexp_matches(trim(${raw}), '(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') THEN timezone('UTC', TRY_CAST(trim(${raw}) AS TIMESTAMPTZ)) ELSE TRY_CAST(${raw} AS TIMESTAMP) END`;
     default:
       return `TRY_CAST(${raw} AS ${duckdbType(type)})`;
   }

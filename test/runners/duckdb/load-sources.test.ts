@@ -42,7 +42,7 @@ describe('DuckDB source loading', () => {
 
   it('loads a CSV with declared types, in file order, columns in any order', async () => {
     const dir = await dirWith({
-      'orders.csv': 'email,id,amount,paid,day,at,note\n"a,b@x.com",1,12.5,true,2024-01-31,2024-01-31T10:00:00+02:00,x\n,2,0,,,,y\n"",3,1,false,2024-02-01,2024-02-01 00:00:00,z\n',
+      'orders.csv': 'email,id,amount,paid,day,at,note\n"a,b@x.com",1,12.5,true,2024-01-31,2024-01-31T10:00:00+0200,x\n,2,0,,,,y\n"",3,1,false,2024-02-01,2024-02-01 00:00:00,z\n',
     });
     const loaded = await loadSources(conn, [orders], dir);
     expect(loaded[0]).to.include({ name: 'orders', rows: 3 });
