@@ -3,14 +3,14 @@
  * and the NaN / NULL guards that make SQL comparisons behave like JavaScript's.
  */
 import type { Expr } from '../../ir/expr.js';
-import { paren } from './parens.js';
+import { paren, unwrap } from './parens.js';
 import type { OpBuilder, OpCall, SqlSyntax } from './sql-spec.js';
 
-/** `NAME(a, b, ...)`. */
+/** `NAME(a, b, ...)`; arguments lose redundant outer parentheses. */
 export const fn =
   (name: string): OpBuilder =>
-  ({ args }) =>
-    `${name}(${args.join(', ')})`;
+  ({ args, syntax }) =>
+    `${name}(${args.map((a) => unwrap(a, syntax.backslashEscapes)).join(', ')})`;
 
 /** `(a OP b OP ...)`. */
 export const infix =
@@ -83,8 +83,9 @@ export function floatConst(syntax: SqlSyntax, value: number): string {
 }
 
 /** JS Math.round: halves go up. `floor(x + 0.5)` fails for 0.49999999999999994 and large odd numbers. */
-export function roundHalfUp(x: string, floor: (x: string) => string): string {
-  return `CASE WHEN ${x} - ${floor(x)} >= 0.5 THEN ${floor(x)} + 1 ELSE ${floor(x)} END`;
+export function roundHalfUp(x: string, floor: (x: string) => string, backslashEscapes: boolean): string {
+  const down = floor(unwrap(x, backslashEscapes));
+  return `CASE WHEN ${x} - ${down} >= 0.5 THEN ${down} + 1 ELSE ${down} END`;
 }
 
 /** The literal arguments of `regexp_replace`: [value, pattern, replacement, global]. */
