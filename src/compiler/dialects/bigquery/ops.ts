@@ -157,7 +157,7 @@ export const bigqueryOps: OpTable = {
   month: extract('MONTH'),
   day_of_month: extract('DAY'),
   // DAYOFWEEK is Sunday = 1 … Saturday = 7; ISO is Monday = 1 … Sunday = 7.
-  iso_day_of_week: ({ args }) => `MOD(EXTRACT(DAYOFWEEK FROM ${args[0]} AT TIME ZONE 'UTC') + 5, 7) + 1`,
+  iso_day_of_week: ({ args }) => paren(`MOD(EXTRACT(DAYOFWEEK FROM ${args[0]} AT TIME ZONE 'UTC') + 5, 7) + 1`),
   hour: extract('HOUR'),
   to_date: ({ args }) => `DATE(${args[0]}, 'UTC')`,
   // Rounded down, like time.unixSeconds.
