@@ -10,6 +10,7 @@ export type { ParseRequest } from '@fivetrandevelopers/zetasql/lib/types/zetasql
 export type { ParseResponse__Output } from '@fivetrandevelopers/zetasql/lib/types/zetasql/local_service/ParseResponse.js';
 export type { EvaluateQueryRequest } from '@fivetrandevelopers/zetasql/lib/types/zetasql/local_service/EvaluateQueryRequest.js';
 export type { EvaluateQueryResponse__Output } from '@fivetrandevelopers/zetasql/lib/types/zetasql/local_service/EvaluateQueryResponse.js';
+export type { ExtractTableNamesFromStatementResponse__Output } from '@fivetrandevelopers/zetasql/lib/types/zetasql/local_service/ExtractTableNamesFromStatementResponse.js';
 export type { RegisterCatalogRequest } from '@fivetrandevelopers/zetasql/lib/types/zetasql/local_service/RegisterCatalogRequest.js';
 export type { RegisterResponse__Output } from '@fivetrandevelopers/zetasql/lib/types/zetasql/local_service/RegisterResponse.js';
 export type { LanguageOptionsProto } from '@fivetrandevelopers/zetasql/lib/types/zetasql/LanguageOptionsProto.js';

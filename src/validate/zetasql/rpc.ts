@@ -8,7 +8,9 @@ import type {
   AnalyzeRequest,
   AnalyzeResponse__Output,
   EvaluateQueryRequest,
+  ExtractTableNamesFromStatementResponse__Output,
   EvaluateQueryResponse__Output,
+  LanguageOptionsProto,
   LanguageOptionsProto__Output,
   ParseRequest,
   ParseResponse__Output,
@@ -39,6 +41,8 @@ export interface ZetaSqlRpc {
   registerCatalog(request: RegisterCatalogRequest): Promise<RegisterResponse__Output>;
   unregisterCatalog(registeredId: string): Promise<void>;
   maximumLanguageOptions(): Promise<LanguageOptionsProto__Output>;
+  /** Table names a statement or script mentions, each as its identifier segments. */
+  tableNames(sql: string, languageOptions: LanguageOptionsProto): Promise<string[][]>;
 }
 
 /** Describes why calls cannot succeed, or undefined while the server runs. */
@@ -84,5 +88,12 @@ export function createRpc(client: ZetaSqlLocalServiceClient, death: DeathCheck):
     },
     maximumLanguageOptions: () =>
       call((o, cb) => client.getLanguageOptions({ maximumFeatures: true }, o, cb)),
+    tableNames: async (sqlStatement, options) => {
+      const request = { sqlStatement, options, allowScript: true };
+      const response = await call<ExtractTableNamesFromStatementResponse__Output>((o, cb) =>
+        client.extractTableNamesFromStatement(request, o, cb),
+      );
+      return response.tableName.map((name) => name.tableNameSegment);
+    },
   };
 }

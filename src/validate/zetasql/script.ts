@@ -26,16 +26,19 @@ export type ScriptResult = ScriptSuccess | AnalyzeFailure;
 /** Analyzes `script` against `catalog` (which is not modified: temp tables go to a copy). */
 export async function analyzeScript(zeta: ZetaSqlServer, script: string, catalog: Catalog): Promise<ScriptResult> {
   let parsed: Message;
+  let scope: Catalog;
   try {
     const response = await zeta.rpc.parse({ sqlStatement: script, allowScript: true, options: zeta.languageOptions });
     parsed = response.parsedScript as unknown as Message;
+    // The scope is re-registered after each DECLARE or CREATE: keep it to the tables used.
+    scope = catalog.referencedSubset(await zeta.rpc.tableNames(script, zeta.languageOptions));
   } catch (error) {
     if (error instanceof RpcFailure && error.code === GrpcCode.INVALID_ARGUMENT) {
       return { ok: false, ...parseErrorDetails(error.details) };
     }
     throw error;
   }
-  const walker = new ScriptWalker(zeta, new SourceText(script), catalog.clone());
+  const walker = new ScriptWalker(zeta, new SourceText(script), scope);
   const failure = await walker.block(messageField(parsed, 'statementListNode'));
   return failure ?? { ok: true, statements: walker.count };
 }
