@@ -84,6 +84,10 @@ async function run(zeta: ZetaSqlServer, request: EvaluateQueryRequest) {
     return await zeta.rpc.evaluateQuery(request);
   } catch (error) {
     if (!(error instanceof RpcFailure)) throw error;
+    if (error.code === GrpcCode.RESOURCE_EXHAUSTED) {
+      // The server accepts requests up to 4 MiB (roughly 60k small rows).
+      throw new ZetaSqlError(`the tables are too large for one ZetaSQL request (${error.details}); use fewer rows`);
+    }
     const { message, line, column } = parseErrorDetails(error.details);
     const kind = error.code === GrpcCode.INVALID_ARGUMENT ? 'analysis' : 'runtime';
     throw new ZetaSqlQueryError(kind, message, line, column);

@@ -20,7 +20,7 @@ import type {
 } from './proto-types.js';
 
 /** gRPC status codes the harness distinguishes. */
-export const GrpcCode = { INVALID_ARGUMENT: 3, OUT_OF_RANGE: 11, UNAVAILABLE: 14 } as const;
+export const GrpcCode = { INVALID_ARGUMENT: 3, RESOURCE_EXHAUSTED: 8, OUT_OF_RANGE: 11, UNAVAILABLE: 14 } as const;
 
 /** A call the server answered with an error status (e.g. a SQL analysis error, code 3). */
 export class RpcFailure extends ZetaSqlError {
