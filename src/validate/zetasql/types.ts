@@ -68,7 +68,7 @@ const BIGQUERY_NAMES: Record<number, string> = {
 /** A ZetaSQL type that has no Sluice equivalent (e.g. DATETIME). */
 export class UnmodeledTypeError extends Error {
   constructor(readonly typeName: string) {
-    super(`type ${typeName} is not modeled by Sluice`);
+    super(`type ${typeName}, which Sluice does not model`);
     this.name = 'UnmodeledTypeError';
   }
 }

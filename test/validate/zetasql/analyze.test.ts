@@ -154,7 +154,7 @@ describe('zetasql analyze', () => {
   it('fails on output columns whose type Sluice does not model', async () => {
     const zeta = await getSharedZetaSql();
     const result = await analyze(zeta, 'SELECT CURRENT_DATETIME() AS now', catalog);
-    expect(result).to.deep.equal({ ok: false, message: 'Output column now has type DATETIME is not modeled by Sluice' });
+    expect(result).to.deep.equal({ ok: false, message: 'Output column now has type DATETIME, which Sluice does not model' });
   });
 
   it('sees tables added to a catalog after it was first used', async () => {

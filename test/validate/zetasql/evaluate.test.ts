@@ -133,7 +133,7 @@ describe('zetasql evaluate', () => {
     expect((duplicate as Error).message).to.match(/two columns named x/);
     const datetime = await evaluate(zeta, "SELECT DATETIME '2024-01-01 10:00:00' AS dt", []).catch((e: unknown) => e);
     expect((datetime as Error).message).to.equal(
-      'result column dt has type DATETIME is not modeled by Sluice; CAST it in the query',
+      'result column dt has type DATETIME, which Sluice does not model; CAST it in the query',
     );
   });
 
@@ -160,5 +160,27 @@ describe('zetasql evaluate', () => {
       { customer: 'b', total: 1.35, n: 2, ts: at },
     ]);
     expect(result.columns.map((c) => c.type.kind)).to.deep.equal(['STRING', 'NUMERIC', 'INT64', 'TIMESTAMP']);
+  });
+
+  it('joins tables given by path or dotted name, and refuses a table given twice', async () => {
+    const zeta = await getSharedZetaSql();
+    const people: TableData = {
+      path: ['proj', 'crm', 'people'],
+      columns: schemaFields({ id: t.string(), name: t.string() }),
+      rows: [{ id: 'a', name: 'Ann' }, { id: 'b', name: 'Bo' }],
+    };
+    const visits: TableData = {
+      path: 'proj.web.visits',
+      columns: schemaFields({ person: t.string(), pages: t.int64() }),
+      rows: [{ person: 'b', pages: 3 }, { person: 'c', pages: 1 }],
+    };
+    const result = await evaluate(
+      zeta,
+      'SELECT p.name, v.pages FROM `proj.crm.people` p LEFT JOIN `proj.web.visits` v ON v.person = p.id ORDER BY p.name',
+      [people, visits],
+    );
+    expect(result.rows).to.deep.equal([{ name: 'Ann', pages: null }, { name: 'Bo', pages: 3 }]);
+    const twice = await evaluate(zeta, 'SELECT 1 AS x', [people, { ...people, path: 'PROJ.crm.people' }]).catch((e: unknown) => e);
+    expect((twice as Error).message).to.equal('table PROJ.crm.people is given twice');
   });
 });
