@@ -34,7 +34,10 @@ async function run(args: readonly string[]): Promise<number> {
     return 0;
   }
   log(`compile benchmark: sizes ${options.sizes.join(', ')}; median of ${options.runs} run(s) each; each compile in a fresh process`);
-  log(`machine: ${os.cpus().length} cpu(s) ${os.cpus()[0]?.model ?? ''}, node ${process.version}; peak RSS via ${canMeasureMemory() ? '/usr/bin/time -v' : 'the child\'s process.resourceUsage() (Sluice only)'}`);
+  log(
+    `machine: ${os.cpus().length} cpu(s) ${os.cpus()[0]?.model ?? ''}, node ${process.version}, load average ${os.loadavg()[0]!.toFixed(1)}; ` +
+      (canMeasureMemory() ? 'cpu and peak RSS sampled from /proc over each whole process tree' : 'no /proc: cpu and peak RSS for Sluice only (self-reported)'),
+  );
 
   const dataform: DataformAvailability = options.skipDataform ? { ok: false, reason: 'skipped (--skip-dataform)' } : await ensureDataform(log);
   if (dataform.ok) log(`dataform: @dataform/cli ${dataform.install.cliVersion}, @dataform/core ${dataform.install.coreVersion} (offline, core pinned in each project's package.json)`);

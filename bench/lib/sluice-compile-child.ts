@@ -16,8 +16,10 @@ export interface ChildReport {
   readonly loadMs: number;
   /** compileProject() with the modules already imported: translate, plan, emit. */
   readonly compileMs: number;
-  /** This process's own RSS high-water mark, KiB (fallback when GNU time is missing). */
+  /** This process's own RSS high-water mark, KiB (exact; the harness samples only every 20 ms). */
   readonly maxRssKb: number;
+  /** This process's user + system CPU time (all threads), ms. */
+  readonly cpuMs: number;
 }
 
 interface CompilerEntry {
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     loadMs: t1 - t0,
     compileMs: t2 - t1,
     maxRssKb: process.resourceUsage().maxRSS,
+    cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000,
   };
   process.stdout.write(JSON.stringify(report) + '\n');
 }

@@ -1,7 +1,8 @@
 import { expect } from 'chai';
 import { parseCompileOptions } from '../compile-bench/options.js';
 import { areaOf } from '../cpu-profile.js';
-import { canMeasureMemory, measure, parseCpuMs, parseMaxRss } from '../measure.js';
+import { canMeasureMemory, measure } from '../measure.js';
+import { parseStat } from '../proc-tree.js';
 import { formatRatio, median } from '../stats.js';
 import { renderTable } from '../table.js';
 
@@ -12,26 +13,32 @@ describe('bench: harness helpers', () => {
     expect(() => median([])).to.throw(RangeError);
   });
 
-  it('reads the peak RSS from a GNU time report', () => {
-    expect(parseMaxRss('\tUser time (seconds): 0.01\n\tMaximum resident set size (kbytes): 41234\n')).to.equal(41234);
-    expect(parseMaxRss('nothing here')).to.equal(undefined);
+  it('parses /proc/<pid>/stat, whose command name may hold spaces and parentheses', () => {
+    const fields = ['S', '41', ...Array.from({ length: 9 }, () => '0'), '250', '30', ...Array.from({ length: 6 }, () => '0'), '98765', '0', '0'];
+    expect(parseStat(`123 (node (worker) x) ${fields.join(' ')}`)).to.deep.equal({ pid: 123, ppid: 41, cpuTicks: 280, start: '98765' });
+    expect(parseStat('garbage')).to.equal(undefined);
   });
 
-  it('reads user + system CPU time from a GNU time report', () => {
-    expect(parseCpuMs('\tUser time (seconds): 1.25\n\tSystem time (seconds): 0.50\n')).to.equal(1750);
-    expect(parseCpuMs('\tUser time (seconds): 1.25\n')).to.equal(undefined);
-  });
-
-  it('measures a child: exit code, output, wall time and (with GNU time) peak RSS', async () => {
-    // Allocates ~64 MB so the peak RSS is clearly above node's baseline.
-    const result = await measure(process.execPath, ['-e', 'const b = Buffer.alloc(64 * 1024 * 1024, 1); console.log(b[0]); process.exit(3)']);
+  it('measures a child: exit code, output and wall time', async () => {
+    const result = await measure(process.execPath, ['-e', 'console.log("hi"); process.exit(3)']);
     expect(result.exitCode).to.equal(3);
-    expect(result.stdout.trim()).to.equal('1');
+    expect(result.stdout.trim()).to.equal('hi');
     expect(result.wallMs).to.be.greaterThan(0);
+  });
+
+  // Dataform's pattern: the work happens in a forked worker that is SIGKILLed, never reaped.
+  it('counts CPU and memory of a grandchild that is killed and never waited for', async () => {
+    const worker = 'const b = Buffer.alloc(96 * 1024 * 1024, 1); const end = Date.now() + 400; while (Date.now() < end); process.send("done"); setInterval(() => {}, 1000);';
+    const parent = `const w = require('node:child_process').spawn(process.execPath, ['-e', ${JSON.stringify(worker)}], { stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
+      w.on('message', () => { w.kill('SIGKILL'); process.exit(0); });`;
+    const result = await measure(process.execPath, ['-e', parent]);
+    expect(result.exitCode).to.equal(0);
     if (canMeasureMemory()) {
-      expect(result.maxRssKb).to.be.greaterThan(64 * 1024);
-      expect(result.cpuMs).to.be.a('number');
-    } else expect(result.maxRssKb).to.equal(undefined);
+      expect(result.maxRssKb).to.be.greaterThan(96 * 1024);
+      expect(result.cpuMs).to.be.at.least(300);
+    } else {
+      expect(result.maxRssKb).to.equal(undefined);
+    }
   });
 
   it('buckets profile frames by package and source folder', () => {
