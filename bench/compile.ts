@@ -98,9 +98,12 @@ async function profile(size: number): Promise<void> {
     return;
   }
   const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile'));
+  // Node writes one profile per thread: the main thread, and tsx's module-loader hooks thread.
   for (const file of files) {
-    log(`\n${path.relative(repoRoot, path.join(dir, file))} (open in Chrome DevTools > Performance, or speedscope)`);
-    log(profileReport(await summarizeProfile(path.join(dir, file), repoRoot)));
+    const summary = await summarizeProfile(path.join(dir, file), repoRoot);
+    const thread = summary.areas.some((a) => a.name.startsWith('src/compiler')) ? 'main thread' : 'module-loader (tsx hooks) thread';
+    log(`\n${thread}: ${path.relative(repoRoot, path.join(dir, file))} (open in Chrome DevTools > Performance, or speedscope)`);
+    log(profileReport(summary));
   }
 }
 
