@@ -12,10 +12,12 @@ import type {
 
 /**
  * BigQuery supports these, but the server's "maximum features" excludes them as in
- * development. INTERVAL is needed for `INTERVAL` values; ROLLUP/GROUPING SETS for analysis.
+ * development. INTERVAL is needed for `INTERVAL` values; ROLLUP/GROUPING SETS for analysis;
+ * view column OPTIONS for the column descriptions Sluice writes into CREATE VIEW.
  */
 const EXTRA_FEATURES = [
   'FEATURE_INTERVAL_TYPE',
+  'FEATURE_CREATE_VIEWS_WITH_COLUMN_OPTIONS',
   'FEATURE_V_1_4_GROUPING_SETS',
   'FEATURE_V_1_4_GROUPING_BUILTIN',
 ] as const;

@@ -130,6 +130,12 @@ describe('zetasql analyze', () => {
     );
     expect(view).to.deep.include({ ok: true, kind: 'CreateViewStmt' });
     expect(view.ok && view.columns).to.have.length(10);
+    const described = await analyze(
+      zeta,
+      "CREATE OR REPLACE VIEW `proj.marts.ids` (id OPTIONS (description = 'key'), email) AS SELECT id, email FROM `proj.crm.customers`",
+      catalog,
+    );
+    expect(described).to.deep.include({ ok: true, kind: 'CreateViewStmt' });
     const badPartition = await analyze(
       zeta,
       'CREATE TABLE `proj.marts.x` PARTITION BY nope AS SELECT id FROM `proj.crm.customers`',
