@@ -22,6 +22,7 @@ export function sluiceTable(results: readonly SizeResult[]): string {
       String(r.size),
       formatMs(wall),
       fmt(medianCpu(r)),
+      fmt(medianOf(r, (s) => s.startupMs)),
       fmt(medianOf(r, (s) => s.loadMs)),
       fmt(medianOf(r, (s) => s.compileMs)),
       `${perModel.toFixed(1)} ms`,
@@ -30,7 +31,7 @@ export function sluiceTable(results: readonly SizeResult[]): string {
       formatKb(peakRss(r)),
     ];
   });
-  return renderTable(['models', 'wall (median)', 'cpu', 'load', 'compile', 'per model', 'marginal/model', 'per-model ratio', 'peak RSS'], rows);
+  return renderTable(['models', 'wall (median)', 'cpu', 'start-up', 'load', 'compile', 'per model', 'marginal/model', 'per-model ratio', 'peak RSS'], rows);
 }
 
 /** Dataform: wall time, per-model cost, peak memory. */

@@ -8,6 +8,7 @@ export interface RunSample {
   /** User + system CPU time of the process tree (see measure.ts). */
   readonly cpuMs?: number;
   /** Sluice only: in-process split of the compile (see sluice-compile-child.ts). */
+  readonly startupMs?: number;
   readonly loadMs?: number;
   readonly compileMs?: number;
 }

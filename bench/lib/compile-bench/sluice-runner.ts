@@ -41,6 +41,7 @@ async function compileOnce(root: string, size: number, nodeFlags: readonly strin
     // The child's own figures are exact; the sampled ones may miss its last few milliseconds.
     maxRssKb: Math.max(result.maxRssKb ?? 0, report.maxRssKb),
     cpuMs: Math.max(result.cpuMs ?? 0, report.cpuMs),
+    startupMs: report.startupMs,
     loadMs: report.loadMs,
     compileMs: report.compileMs,
   };
