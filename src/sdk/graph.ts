@@ -151,7 +151,18 @@ export interface SessionizeNode extends NodeBase {
   readonly gapSeconds: number;
 }
 
+/**
+ * Connected components of an edge list `{ src, dst }`: one `{ node, component }` row per
+ * distinct node, `component` being the smallest node value of its component. Compiles to a
+ * loop (a BigQuery script; the DuckDB runner drives the same statements).
+ */
+export interface ComponentsNode extends NodeBase {
+  readonly kind: 'components';
+  readonly maxRounds: number;
+}
+
 export type GraphNode =
+  | ComponentsNode
   | ReadSourceNode
   | ReadModelNode
   | MapNode

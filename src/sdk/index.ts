@@ -19,4 +19,5 @@ export { desc, type Ordering, type OrderKey } from './ordering.js';
 export { unique, notNull, acceptedValues, relationships, expect, rowCount, type Expect, type ExpectOptions } from './expectations.js';
 export * as time from './time.js';
 export { SluiceError } from './errors.js';
+export { connectedComponents, type Edge, type ComponentRow, type ComponentsOptions } from './components.js';
 export type { CallSite } from './callsite.js';

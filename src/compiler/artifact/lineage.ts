@@ -59,6 +59,15 @@ function lineageOf(rel: Rel, memo: Map<Rel, Lineage>): Lineage {
       for (const w of rel.columns) result.set(w.name, readsOf(w.arg, scope));
       break;
     }
+    case 'components': {
+      const ends = input(rel.input);
+      const both = new Set([...(ends.get('src') ?? []), ...(ends.get('dst') ?? [])]);
+      result = new Map([
+        ['node', both],
+        ['component', both],
+      ]);
+      break;
+    }
     case 'unnest': {
       const scope = { '': input(rel.input) };
       const elem = readsOf(rel.array, scope);

@@ -20,7 +20,9 @@ export interface Origin {
 /** What a scan reads. Dialects resolve these to physical names via their bindings. */
 export type TableRef =
   | { readonly kind: 'source'; readonly name: string }
-  | { readonly kind: 'model'; readonly name: string; readonly previous?: boolean };
+  | { readonly kind: 'model'; readonly name: string; readonly previous?: boolean }
+  /** A temporary table created earlier in the same model's program. */
+  | { readonly kind: 'temp'; readonly name: string };
 
 export type AggFn =
   | 'count_star'
@@ -122,7 +124,12 @@ export type Rel =
       readonly array: Expr;
       readonly columns: readonly NamedExpr[];
       readonly where?: Expr;
-    });
+    })
+  /**
+   * Connected components of the input's (src, dst) edges → (node, component). Not a SELECT:
+   * the compile driver turns it into a loop program and replaces it with a scan of a temp table.
+   */
+  | (RelBase & { readonly k: 'components'; readonly input: Rel; readonly maxRounds: number });
 
 export type RelKind = Rel['k'];
 

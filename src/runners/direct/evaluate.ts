@@ -5,6 +5,7 @@
 import type { GraphNode } from '../../sdk/graph.js';
 import { deriveFields } from './fields.js';
 import { aggregate } from './nodes/aggregate.js';
+import { components } from './nodes/components.js';
 import { dedupe } from './nodes/dedupe.js';
 import { join } from './nodes/join.js';
 import { readModel, readSource } from './nodes/read.js';
@@ -28,6 +29,7 @@ const impls: { [K in GraphNode['kind']]: Impl<K> } = {
   dedupe,
   window: windowNode,
   sessionize,
+  components,
 };
 
 /** A memoizing evaluator over one scope (one run). */

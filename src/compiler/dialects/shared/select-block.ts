@@ -46,6 +46,9 @@ export function renderBlock(rel: Rel, env: BlockEnv): string[] {
       return windowBlock(rel, env);
     case 'unnest':
       return unnestBlock(rel, env);
+    case 'components':
+      // The compile driver replaces components with a loop program before emitting.
+      throw new SluiceError('connected components cannot be emitted as one SELECT', rel.origin.site);
   }
 }
 

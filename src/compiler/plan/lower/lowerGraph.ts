@@ -5,6 +5,7 @@ import type { GraphNode } from '../../../sdk/graph.js';
 import type { Rel } from '../../ir/rel.js';
 import type { PlanEnv } from '../api.js';
 import { lowerAggregate } from './aggregate.js';
+import { lowerComponents } from './components.js';
 import type { LowerContext } from './context.js';
 import { lowerDedupe } from './dedupe.js';
 import { lowerDistinct } from './distinct.js';
@@ -43,6 +44,8 @@ function lowerNode(node: GraphNode, ctx: LowerContext): Rel {
       return lowerWindow(node, ctx);
     case 'sessionize':
       return lowerSessionize(node, ctx);
+    case 'components':
+      return lowerComponents(node, ctx);
   }
 }
 

@@ -73,6 +73,8 @@ function inputNeeds(rel: Rel, keep: ReadonlySet<string>): Set<string>[] {
       return rel.inputs.map(() => new Set(keep));
     case 'distinct':
       return [new Set(rel.input.schema.map((f) => f.name))];
+    case 'components':
+      return [new Set(['src', 'dst'])];
     case 'window': {
       const windowNames = new Set(rel.columns.map((c) => c.name));
       const calls = rel.columns.filter((c) => keep.has(c.name) || readsOf([rel.qualify]).has(c.name));
@@ -111,6 +113,7 @@ function pruned(rel: Rel, keep: ReadonlySet<string>): Rel {
     case 'union':
       return { ...rel, inputs: rel.inputs.map((input) => alignedBranch(input, schema)), schema };
     case 'distinct':
+    case 'components':
       return rel;
   }
 }

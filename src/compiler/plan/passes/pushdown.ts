@@ -125,6 +125,7 @@ function sink(rel: Rel, conds: readonly Expr[], isShared: IsShared): Sunk {
       return { rel: sinkOwnWhere(sunk.rel, isShared), rest: sunk.rest };
     }
     case 'scan':
+    case 'components':
       return { rel, rest: conds };
   }
 }

@@ -3,6 +3,7 @@
  * meaning: optimized and unoptimized plans must return the same rows on the same data.
  * It covers the operations the pass tests use, with SQL NULL semantics; anything else throws.
  */
+import { componentRows } from '../../../../src/runners/direct/nodes/components.js';
 import type { Expr, OrderItem } from '../../../../src/compiler/ir/expr.js';
 import type { AggCall, Rel, WindowCall } from '../../../../src/compiler/ir/rel.js';
 
@@ -228,6 +229,8 @@ export function evaluate(rel: Rel, tables: Tables): Row[] {
           .filter((s) => holds(rel.where, s))
           .map((s) => Object.fromEntries(rel.columns.map((c) => [c.name, evalExpr(c.expr, s)])));
       });
+    case 'components':
+      return componentRows(evaluate(rel.input, tables)) as Row[];
   }
 }
 
