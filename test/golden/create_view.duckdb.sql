@@ -19,7 +19,7 @@ SELECT
   customer,
   count(*) AS n,
   sum(cents) AS total,
-  count_if(cents >= 1000.0::DOUBLE AND NOT isnan(cents)) AS big,
+  count(*) FILTER (WHERE cents >= 1000.0::DOUBLE AND NOT isnan(cents)) AS big,
   first(id ORDER BY ts ASC NULLS FIRST, id ASC NULLS FIRST) AS first_id,
   first(id ORDER BY ts DESC NULLS LAST, id DESC NULLS LAST) AS last_id,
   COALESCE(array_agg(id ORDER BY ts ASC NULLS FIRST, id ASC NULLS FIRST) FILTER (WHERE id IS NOT NULL), CAST([] AS VARCHAR[])) AS ids,

@@ -11,7 +11,8 @@ const intSum = (sql: string, type: SqlType): string => (type.kind === 'INT64' ? 
 export const duckdbAggs: AggTable = {
   count_star: () => 'count(*)',
   count: (c) => `count(${c.arg()})`,
-  count_if: (c) => `count_if(${c.arg()})`,
+  // count_if() is NULL over zero rows (a global aggregate of an empty input); COUNT(*) FILTER is 0.
+  count_if: (c) => `count(*) FILTER (WHERE ${c.arg()})`,
   count_distinct: (c) => `count(DISTINCT ${c.arg()})`,
   sum: (c) => intSum(`sum(${c.arg()})`, c.argType()),
   min: (c) => `min(${c.arg()})`,
