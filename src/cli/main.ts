@@ -8,6 +8,7 @@ import { reportError } from './errors.js';
 import { ExitCode } from './exit-codes.js';
 import type { Write } from './output/progress.js';
 import { runCommand } from './run.js';
+import { validateCommand } from './validate.js';
 
 export interface Io {
   readonly out: Write;
@@ -38,11 +39,13 @@ Examples:
   $ sluice run                      build everything locally on DuckDB
   $ sluice run --select +customers  build customers and what it reads
   $ sluice compile                  write target/ (SQL + manifest.json)
+  $ sluice validate                 check every BigQuery statement offline (ZetaSQL)
 
 Exit codes: 0 ok, 1 expectations failed, 2 project error, 64 usage error, 70 internal error.`,
     );
   runCommand(program, io).exitOverride();
   compileCommand(program, io).exitOverride();
+  validateCommand(program, io).exitOverride();
   return program;
 }
 
