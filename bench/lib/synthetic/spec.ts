@@ -5,7 +5,8 @@
  *
  * The DAG is layered like a real warehouse project: one staging model per source, then
  * models that read recent models (chains) or two of them (fan-ins), with per-customer
- * rollups feeding back into enrichments.
+ * rollups feeding back into enrichments. Lineage depth is capped (see {@link maxDepth}), as
+ * in real projects, so a larger project is wider, not deeper.
  */
 import { seededRandom, type Random } from './random.js';
 import { recipes, type RecipeName, type RecipeParams, type Shape } from './recipes.js';
@@ -22,6 +23,8 @@ export interface SyntheticModel {
   readonly inputs: readonly InputRef[];
   readonly params: RecipeParams;
   readonly materialize: 'view' | 'table';
+  /** Length of the longest path from a source: 1 for staging models. */
+  readonly depth: number;
 }
 
 export interface SyntheticProject {
@@ -45,6 +48,13 @@ const mix: ReadonlyArray<readonly [RecipeName, number]> = [
 /** Parents are drawn from the most recent models of a shape, which gives chains of depth. */
 const recentWindow = 40;
 
+/**
+ * The deepest lineage a generated model may have. Large dbt / Dataform projects are
+ * typically 5 to 20 models deep; without a cap, drawing parents from recent models would
+ * make depth grow with size (about 130 at 1,000 models).
+ */
+export const maxDepth = 16;
+
 const countries = ['NL', 'BE', 'DE', 'FR', 'GB', 'US', 'ES', 'IT'];
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
@@ -60,7 +70,9 @@ export function syntheticProject(size: number, seed = 20240601): SyntheticProjec
   const rng = seededRandom(seed ^ size);
   const width = String(size).length;
   const sources = Array.from({ length: Math.min(sourceCount(size), size) }, (_, i) => `raw_orders_${pad(i, width)}`);
+  // Models that may still be read (depth below the cap), per output shape.
   const byShape: Record<Exclude<Shape, 'raw'>, string[]> = { fact: [], summary: [] };
+  const depthOf = new Map<string, number>();
   const models: SyntheticModel[] = [];
 
   for (let i = 0; i < size; i++) {
@@ -70,14 +82,17 @@ export function syntheticProject(size: number, seed = 20240601): SyntheticProjec
         ? [{ kind: 'source', name: sources[i]! }]
         : pickParents(rng, recipes[recipe].inputs, byShape);
     const name = `m${pad(i, width)}_${recipe.toLowerCase()}`;
+    const depth = 1 + Math.max(0, ...inputs.map((input) => depthOf.get(input.name) ?? 0));
+    depthOf.set(name, depth);
     models.push({
       name,
       recipe,
       inputs,
       params: { k: rng.int(1, 9), country: rng.pick(countries) },
       materialize: rng.next() < 0.2 ? 'table' : 'view',
+      depth,
     });
-    byShape[recipes[recipe].output as 'fact' | 'summary'].push(name);
+    if (depth < maxDepth) byShape[recipes[recipe].output as 'fact' | 'summary'].push(name);
   }
   return { size, sources, models };
 }

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { recipes } from '../synthetic/recipes.js';
-import { sourceCount, syntheticProject } from '../synthetic/spec.js';
+import { maxDepth, sourceCount, syntheticProject } from '../synthetic/spec.js';
 
 describe('bench: synthetic project spec', () => {
   it('is deterministic for a size', () => {
@@ -30,6 +30,17 @@ describe('bench: synthetic project spec', () => {
       }
       shapeOf.set(model.name, recipe.output);
     });
+  });
+
+  it('records lineage depth and keeps it under the cap while the project grows wider', () => {
+    const project = syntheticProject(1000);
+    const depthOf = new Map(project.models.map((m) => [m.name, m.depth]));
+    for (const model of project.models) {
+      const parents = model.inputs.filter((i) => i.kind === 'model').map((i) => depthOf.get(i.name)!);
+      expect(model.depth, model.name).to.equal(1 + Math.max(0, ...parents));
+    }
+    const depths = project.models.map((m) => m.depth);
+    expect(Math.max(...depths)).to.equal(maxDepth);
   });
 
   it('mixes chains, rollups and fan-ins', () => {
