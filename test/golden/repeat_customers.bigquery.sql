@@ -3,7 +3,7 @@ WITH normalize__map AS (
   SELECT
     id,
     LOWER(REGEXP_REPLACE(customer, r'^[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+|[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+$', '')) AS customer,
-    CASE WHEN (amount * 100.0) - FLOOR(amount * 100.0) >= 0.5 THEN FLOOR(amount * 100.0) + 1 ELSE FLOOR(amount * 100.0) END AS cents,
+    CASE WHEN (amount * 100.0) - FLOOR(amount * 100.0) >= 0.5 THEN CEIL(amount * 100.0) ELSE FLOOR(amount * 100.0) END AS cents,
     tags,
     ts
   FROM `my-project`.`raw`.`orders`

@@ -3,7 +3,7 @@ WITH normalize__map AS (
   SELECT
     id,
     lower(regexp_replace(customer, '^[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+|[\x{0009}-\x{000D}\x{0020}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}\x{FEFF}]+$', '', 'g')) AS customer,
-    CASE WHEN (amount * 100.0::DOUBLE) - floor(amount * 100.0::DOUBLE) >= 0.5 THEN floor(amount * 100.0::DOUBLE) + 1 ELSE floor(amount * 100.0::DOUBLE) END AS cents,
+    CASE WHEN (amount * 100.0::DOUBLE) - floor(amount * 100.0::DOUBLE) >= 0.5 THEN ceil(amount * 100.0::DOUBLE) ELSE floor(amount * 100.0::DOUBLE) END AS cents,
     tags,
     ts
   FROM "src"."orders"

@@ -97,7 +97,7 @@ export const bigqueryOps: OpTable = {
   sign: fn('SIGN'),
   trunc: fn('TRUNC'),
   round_half_up: (call) =>
-    isFloat(call.expr.args[0]) ? toResultType(call, roundHalfUp(call.args[0]!, (x) => `FLOOR(${x})`, call.syntax.backslashEscapes)) : call.args[0]!,
+    isFloat(call.expr.args[0]) ? toResultType(call, roundHalfUp(call.args[0]!, (x) => `FLOOR(${x})`, (x) => `CEIL(${x})`, call.syntax.backslashEscapes)) : call.args[0]!,
   // GoogleSQL LEAST / GREATEST already return NULL for any NULL argument and NaN for any NaN.
   least: fn('LEAST'),
   greatest: fn('GREATEST'),

@@ -118,7 +118,7 @@ export const duckdbOps: OpTable = {
       : `CAST(sign(${call.args[0]}) AS BIGINT)`,
   trunc: fn('trunc'),
   round_half_up: (call) =>
-    isFloat(call.expr.args[0]) ? asResultType(call, roundHalfUp(call.args[0]!, (x) => `floor(${x})`, call.syntax.backslashEscapes)) : call.args[0]!,
+    isFloat(call.expr.args[0]) ? asResultType(call, roundHalfUp(call.args[0]!, (x) => `floor(${x})`, (x) => `ceil(${x})`, call.syntax.backslashEscapes)) : call.args[0]!,
   // DuckDB's least / greatest skip NULLs and rank NaN highest.
   least: nullAndNanPropagating('least'),
   greatest: nullAndNanPropagating('greatest'),

@@ -82,10 +82,14 @@ export function floatConst(syntax: SqlSyntax, value: number): string {
   return syntax.literal(value, { kind: 'FLOAT64', nullable: false }, { file: '<internal>', line: 0, column: 0 });
 }
 
-/** JS Math.round: halves go up. `floor(x + 0.5)` fails for 0.49999999999999994 and large odd numbers. */
-export function roundHalfUp(x: string, floor: (x: string) => string, backslashEscapes: boolean): string {
-  const down = floor(unwrap(x, backslashEscapes));
-  return `CASE WHEN ${x} - ${down} >= 0.5 THEN ${down} + 1 ELSE ${down} END`;
+/**
+ * JS Math.round: halves go up. `floor(x + 0.5)` fails for 0.49999999999999994 and large odd
+ * numbers. Rounding up uses ceil (not floor + 1) so that x in [-0.5, 0) gives -0, as in JS.
+ */
+export function roundHalfUp(x: string, floor: (x: string) => string, ceil: (x: string) => string, backslashEscapes: boolean): string {
+  const bare = unwrap(x, backslashEscapes);
+  const down = floor(bare);
+  return `CASE WHEN ${x} - ${down} >= 0.5 THEN ${ceil(bare)} ELSE ${down} END`;
 }
 
 /** The literal arguments of `regexp_replace`: [value, pattern, replacement, global]. */
