@@ -65,9 +65,11 @@ const regexpReplace: OpBuilder = (call) => {
     return `REGEXP_REPLACE(${call.args[0]}, ${regex(pattern)}, ${sx.stringLiteral(re2Replacement(replacement, pattern, call.fail))})`;
   }
   const { count } = captureGroups(pattern);
-  if (count > 7) call.fail('a first-match-only replacement supports at most 7 capturing groups');
-  const wrapped = `^((?s:.)*?)(?:${pattern})((?s:.)*)$`;
-  const rewrite = `\\1${re2Replacement(replacement, pattern, call.fail, 1)}\\${count + 2}`;
+  // Groups: \1 the text before the match, \2 the match itself (`$&`), the pattern's own
+  // groups, then the rest; RE2 rewrites reach \9, hence at most 6 groups of the pattern.
+  if (count > 6) call.fail('a first-match-only replacement supports at most 6 capturing groups');
+  const wrapped = `^((?s:.)*?)(${pattern})((?s:.)*)$`;
+  const rewrite = `\\1${re2Replacement(replacement, pattern, call.fail, 2)}\\${count + 3}`;
   return `REGEXP_REPLACE(${call.args[0]}, ${regex(wrapped)}, ${sx.stringLiteral(rewrite)})`;
 };
 

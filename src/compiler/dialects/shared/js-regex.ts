@@ -45,8 +45,10 @@ export function captureGroups(pattern: string): { count: number; named: boolean 
 
 /**
  * Converts a JavaScript replacement string (`$1`, `$&`, `$$`) into an RE2 rewrite string
- * (`\1`, `\0`, literal backslashes doubled). `shift` renumbers groups when the caller wraps
- * the pattern in extra groups. Throws (through `fail`) on what RE2 cannot express.
+ * (`\1`, `\0`, literal backslashes doubled). `shift` > 0 means the caller wrapped the
+ * pattern itself as capturing group `shift` (after `shift - 1` groups of its own): `$&` is
+ * then `\<shift>` and the pattern's groups are renumbered after it. Throws (through `fail`)
+ * on what RE2 cannot express.
  */
 export function re2Replacement(
   replacement: string,
@@ -75,7 +77,7 @@ export function re2Replacement(
       out += '$';
       i++;
     } else if (next === '&') {
-      out += shift === 0 ? '\\0' : fail('`$&` in a first-match-only replacement', 'use a capturing group and `$1`');
+      out += `\\${shift}`;
       i++;
     } else if (next === '`' || next === "'") {
       fail(`replacement pattern \`$${next}\` has no SQL equivalent`);
