@@ -19,7 +19,7 @@ import { runUnionFind } from './lib/identity/unionfind.js';
 import { prepare, sampleData } from './lib/identity/workload.js';
 import { renderTable } from './lib/table.js';
 import { componentsProgram, duckdbComponents } from '../src/identity/components/index.js';
-import { IterationCapError, runOnDuckDB } from '../src/identity/sql/duckdb-driver.js';
+import { IterationCapError, runOnDuckDB } from '../src/runners/duckdb/program.js';
 
 const workDir = path.join(fileURLToPath(new URL('.', import.meta.url)), '.work', 'identity');
 

@@ -7,9 +7,9 @@
  * dropped key lands in the audit table with its degree and the reason. Records keep a
  * self-edge, so a record whose keys were all dropped still gets its own component.
  */
-import { exec, type Program } from './sql/program.js';
+import { exec, type Program } from '../compiler/ir/program.js';
 import type { SqlFunctions } from './sql/functions.js';
-import { tablePath } from './sql/quoting.js';
+import { tablePath } from '../compiler/programs/quoting.js';
 
 /** Over-merge protection for one key type. */
 export interface KeyRule {

@@ -6,7 +6,7 @@
 export * from './normalize/index.js';
 export * from './components/index.js';
 export { identityGraphProgram, type KeyRule, type GraphSpec } from './graph.js';
-export { exec, loop, type Program, type Step, type LoopStep, type ExecStep, type Quoting } from './sql/program.js';
+export { exec, loop, type Program, type Step, type LoopStep, type ExecStep, type Quoting } from '../compiler/ir/program.js';
 export { duckdbFunctions, bigqueryFunctions, type SqlFunctions } from './sql/functions.js';
-export { runOnDuckDB, IterationCapError, type ProgramRun } from './sql/duckdb-driver.js';
-export { bigqueryScript } from './sql/bigquery-script.js';
+export { runOnDuckDB, IterationCapError, type ProgramRun } from '../runners/duckdb/program.js';
+export { bigqueryScript } from '../compiler/dialects/bigquery/script.js';

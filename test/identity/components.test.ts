@@ -7,9 +7,9 @@ import {
   duckdbComponents,
   type ComponentsSpec,
 } from '../../src/identity/components/index.js';
-import { IterationCapError, runOnDuckDB } from '../../src/identity/sql/duckdb-driver.js';
-import { bigqueryScript } from '../../src/identity/sql/bigquery-script.js';
-import { bigqueryQuoting } from '../../src/identity/sql/quoting.js';
+import { IterationCapError, runOnDuckDB } from '../../src/runners/duckdb/program.js';
+import { bigqueryScript } from '../../src/compiler/dialects/bigquery/script.js';
+import { bigqueryQuoting } from '../../src/compiler/programs/quoting.js';
 import { loadEdges, openDuckDB, readComponents, shuffled } from './helpers.js';
 
 type Edge = readonly [number | string | null, number | string | null];

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { identityGraphProgram, type KeyRule } from '../../src/identity/graph.js';
 import { componentsProgram, duckdbComponents } from '../../src/identity/components/index.js';
-import { runOnDuckDB } from '../../src/identity/sql/duckdb-driver.js';
+import { runOnDuckDB } from '../../src/runners/duckdb/program.js';
 import { duckdbFunctions } from '../../src/identity/sql/functions.js';
 import { openDuckDB, readComponents } from './helpers.js';
 

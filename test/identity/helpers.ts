@@ -1,6 +1,6 @@
 /** DuckDB helpers shared by the identity specs. */
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { duckdbQuoting } from '../../src/identity/sql/quoting.js';
+import { duckdbQuoting } from '../../src/compiler/programs/quoting.js';
 
 export async function openDuckDB(): Promise<{ con: DuckDBConnection; close: () => void }> {
   const db = await DuckDBInstance.create(':memory:', { threads: '2' });

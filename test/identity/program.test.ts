@@ -1,9 +1,9 @@
 import { expect } from 'chai';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { assert, exec, loop, type Program } from '../../src/identity/sql/program.js';
-import { ProgramAssertionError, runOnDuckDB } from '../../src/identity/sql/duckdb-driver.js';
-import { bigqueryScript } from '../../src/identity/sql/bigquery-script.js';
-import { bigqueryQuoting } from '../../src/identity/sql/quoting.js';
+import { assert, exec, loop, type Program } from '../../src/compiler/ir/program.js';
+import { ProgramAssertionError, runOnDuckDB } from '../../src/runners/duckdb/program.js';
+import { bigqueryScript } from '../../src/compiler/dialects/bigquery/script.js';
+import { bigqueryQuoting } from '../../src/compiler/programs/quoting.js';
 import { openDuckDB } from './helpers.js';
 
 describe('SQL programs (loops and assertions)', () => {

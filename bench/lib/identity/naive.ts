@@ -3,7 +3,7 @@
  * round, every node takes the smallest label among itself and its neighbours, over the whole
  * graph, until no label changes. Rounds grow with the graph's diameter.
  */
-import { exec, loop, type Program } from '../../../src/identity/sql/program.js';
+import { exec, loop, type Program } from '../../../src/compiler/ir/program.js';
 
 /** Labels `node_ids`/`int_edges` into `naive_out (x, l)`; fails past `maxRounds`. */
 export function naiveProgram(maxRounds: number): Program {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { generate, TRUTH_FILE } from '../../../pipelines/sample-data.js';
 import { emailKeySql, nameKeySql, phoneKeySql } from '../../../src/identity/normalize/index.js';
 import { identityGraphProgram, type KeyRule } from '../../../src/identity/graph.js';
-import { runOnDuckDB } from '../../../src/identity/sql/duckdb-driver.js';
+import { runOnDuckDB } from '../../../src/runners/duckdb/program.js';
 import { duckdbFunctions as f } from '../../../src/identity/sql/functions.js';
 
 /** Source rows per unit of generator scale (measured at scale 1, seed 42). */

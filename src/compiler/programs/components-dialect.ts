@@ -2,8 +2,8 @@
  * The few places where the connected-components SQL differs between engines.
  * Everything else is standard SQL that both DuckDB and GoogleSQL accept as written.
  */
-import { bigqueryQuoting, duckdbQuoting } from '../sql/quoting.js';
-import type { Quoting } from '../sql/program.js';
+import { bigqueryQuoting, duckdbQuoting } from './quoting.js';
+import type { Quoting } from '../ir/program.js';
 
 export interface ComponentsDialect {
   readonly name: 'duckdb' | 'bigquery';

@@ -17,9 +17,9 @@
  * With labels in random order, every round removes all labels except local minima, so a
  * chain of n nodes needs O(log n) rounds; pointer jumping needs O(log depth) steps.
  */
-import { assert, exec, loop, type Program, type Quoting, type Step } from '../sql/program.js';
-import { tablePath } from '../sql/quoting.js';
-import type { ComponentsDialect } from './dialect.js';
+import { assert, exec, loop, type Program, type Quoting, type Step } from '../ir/program.js';
+import { tablePath } from './quoting.js';
+import type { ComponentsDialect } from './components-dialect.js';
 
 export interface ComponentsSpec {
   /** The input edge table path (e.g. `['proj', 'ds', 'edges']` or `['edges']`). */

@@ -3,7 +3,7 @@
  * provide the same two functions; these standalone ones let identity SQL be built and tested
  * without the compiler (pass the compiler's dialect object instead where it is at hand).
  */
-import type { Quoting } from './program.js';
+import type { Quoting } from '../ir/program.js';
 
 /** DuckDB: identifiers in double quotes, literals in single quotes (both doubled inside). */
 export const duckdbQuoting: Quoting = {

@@ -3,8 +3,8 @@
  * by the identity building blocks. Regex patterns are RE2 on both engines; keep them free of
  * backslashes where a character class will do (`[.]`, `[+]`), so literals read the same.
  */
-import type { Quoting } from './program.js';
-import { bigqueryQuoting, duckdbQuoting } from './quoting.js';
+import type { Quoting } from '../../compiler/ir/program.js';
+import { bigqueryQuoting, duckdbQuoting } from '../../compiler/programs/quoting.js';
 
 export interface SqlFunctions extends Quoting {
   readonly name: 'duckdb' | 'bigquery';

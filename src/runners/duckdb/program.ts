@@ -3,7 +3,7 @@
  * script, executing the very same statements and evaluating loop conditions between them.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { capMessage, type Program, type Step } from './program.js';
+import { capMessage, type Program, type Step } from '../../compiler/ir/program.js';
 
 /** Raised when an assertion step of a program does not hold. */
 export class ProgramAssertionError extends Error {

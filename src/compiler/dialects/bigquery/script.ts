@@ -3,7 +3,7 @@
  * loop (DECLAREd up front, as GoogleSQL requires), `LOOP ... END LOOP` with
  * `IF NOT (condition) THEN BREAK` and a `RAISE` at the iteration cap; assertions become `ASSERT`.
  */
-import { capMessage, loopsOf, type LoopStep, type Program, type Quoting, type Step } from './program.js';
+import { capMessage, loopsOf, type LoopStep, type Program, type Quoting, type Step } from '../../ir/program.js';
 
 const counter = (step: LoopStep) => `${step.name}_iteration`;
 
