@@ -95,6 +95,13 @@ describe('e2e: transforms on DuckDB and the DirectRunner', function () {
       ]);
     });
 
+    it('min / max are NaN when any value is NaN (Math.min / Math.max)', () => {
+      expectRows(results, 't_group_nan', [
+        { key: 'a', lo: NaN, hi: NaN },
+        { key: 'b', lo: -0.5, hi: 3 },
+      ]);
+    });
+
     it('groupBy an object key spreads it into leading columns', () => {
       expectRows(results, 't_group_object_key', [
         { customer: 'a', paid: true, n: 1 },

@@ -15,7 +15,9 @@ export const duckdbAggs: AggTable = {
   count_if: (c) => `count(*) FILTER (WHERE ${c.arg()})`,
   count_distinct: (c) => `count(DISTINCT ${c.arg()})`,
   sum: (c) => intSum(`sum(${c.arg()})`, c.argType()),
-  min: (c) => `min(${c.arg()})`,
+  // JS Math.min (and BigQuery MIN) give NaN when any value is NaN; DuckDB orders NaN above every
+  // number, so max() is NaN exactly then and min() must be told.
+  min: (c) => (c.argType().kind === 'FLOAT64' ? `CASE WHEN isnan(max(${c.arg()})) THEN max(${c.arg()}) ELSE min(${c.arg()}) END` : `min(${c.arg()})`),
   max: (c) => `max(${c.arg()})`,
   avg: (c) => `avg(${c.arg()})`,
   // any_value skips NULLs unless every value is NULL.
