@@ -8,6 +8,8 @@
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { compileProject } from '../../src/compiler/index.js';
+import { loadPipelines } from '../../src/compiler/load.js';
 
 /** What the child reports to the harness. */
 export interface ChildReport {
@@ -24,22 +26,10 @@ export interface ChildReport {
   readonly cpuMs: number;
 }
 
-interface CompilerEntry {
-  compileProject(options: { root: string; pipelinesDir?: string }): Promise<{ models: readonly unknown[] }>;
-}
-interface LoaderEntry {
-  loadPipelines(dir: string): Promise<{ pipelines: readonly unknown[] }>;
-}
-
-const srcDir = new URL('../../src/', import.meta.url);
-
 async function main(): Promise<void> {
   const root = path.resolve(process.argv[2] ?? '.');
   const pipelinesDir = path.join(root, 'pipelines');
-  // Imported by URL so that the benchmark type-checks whatever state the compiler is in.
-  const { compileProject } = (await import(new URL('compiler/index.js', srcDir).href)) as CompilerEntry;
-  const { loadPipelines } = (await import(new URL('compiler/load.js', srcDir).href)) as LoaderEntry;
-  // performance.now() counts from this process's start.
+  // performance.now() counts from this process's start; the static imports above are done.
   const startupMs = performance.now();
 
   // Load first, on its own clock: compileProject's own load then hits the ESM cache, so its
