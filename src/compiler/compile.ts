@@ -14,7 +14,10 @@ import { columnLineage } from './artifact/lineage.js';
 import type { CompiledExpectation, CompiledModel, CompiledProject, DialectName, PerDialect } from './artifact/types.js';
 import type { Dialect, MaterializeSpec, TableNames } from './dialects/dialect.js';
 import { projectGraph } from './graph/models.js';
+import { exec, type Program } from './ir/program.js';
 import type { Rel } from './ir/rel.js';
+import { componentsProgram } from './programs/components.js';
+import { splitComponents, type SplitModel } from './programs/split.js';
 import type { ModelPlanner, PlanEnv } from './plan/api.js';
 import type { Translator } from './translate/api.js';
 
@@ -60,8 +63,16 @@ export function compilePipelines(pipelines: readonly Pipeline[], options: Compil
       clusterBy: spec.clusterBy,
       labels: spec.labels,
     };
-    const query = perDialect(options, (d) => d.query(rel, options.names[d.name]));
-    const ddl = perDialect(options, (d) => d.create(materialize, query[d.name], options.names[d.name]));
+    const split = splitComponents(rel, spec.name);
+    if (split.stages.length > 0 && spec.materialize === 'view') {
+      throw new SluiceError(`model '${spec.name}' uses connectedComponents, which needs a loop: materialize it as a table`, spec.site);
+    }
+    const names = (d: Dialect) => withTempTables(options.names[d.name]);
+    const query = perDialect(options, (d) => d.query(split.rel, names(d)));
+    const programs = split.stages.length > 0 ? programsOf(options, split, materialize, query, names) : undefined;
+    const ddl = perDialect(options, (d) =>
+      programs ? d.script(programs[d.name]) : d.create(materialize, query[d.name], names(d)),
+    );
     const fingerprint = fingerprintOf(ddl, deps.models.map((m) => fingerprints.get(m) ?? m));
     fingerprints.set(spec.name, fingerprint);
 
@@ -78,6 +89,7 @@ export function compilePipelines(pipelines: readonly Pipeline[], options: Compil
       readsPrevious: deps.previous,
       query,
       ddl,
+      ...(programs ? { program: programs } : {}),
       lineage: columnLineage(rel),
       fingerprint,
       site: spec.site,
@@ -100,6 +112,38 @@ export function compilePipelines(pipelines: readonly Pipeline[], options: Compil
       site: s.site,
     })),
   };
+}
+
+/** Temp tables of a model's program are unqualified names in every dialect. */
+function withTempTables(names: TableNames): TableNames {
+  return { table: (ref) => (ref.kind === 'temp' ? [ref.name] : names.table(ref)) };
+}
+
+/** The statements of a model that needs loops: each components stage, then the model. */
+function programsOf(
+  options: CompileOptions,
+  split: SplitModel,
+  materialize: MaterializeSpec,
+  query: PerDialect,
+  names: (d: Dialect) => TableNames,
+): Readonly<Record<DialectName, Program>> {
+  const out = {} as Record<DialectName, Program>;
+  for (const d of options.dialects) {
+    const steps = split.stages.flatMap((stage) => [
+      exec(`CREATE OR REPLACE TEMP TABLE ${d.ident(stage.edgesTable)} AS\n${d.query(stage.input, names(d))}`),
+      ...componentsProgram(d.components, {
+        edges: [stage.edgesTable],
+        output: [stage.outputTable],
+        outputTemporary: true,
+        prefix: stage.prefix,
+        maxRounds: stage.maxRounds,
+        quoting: d,
+      }).steps,
+    ]);
+    const create = d.create(materialize, query[d.name], names(d)).replace(/;\s*$/, '');
+    out[d.name] = { steps: [...steps, exec(create)] };
+  }
+  return out;
 }
 
 function perDialect(options: CompileOptions, render: (d: Dialect) => string): PerDialect {

@@ -4,6 +4,7 @@
  */
 import { DuckDBConnection, DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter } from '@duckdb/node-api';
 import type { CompiledProject } from '../../src/compiler/artifact/types.js';
+import { runOnDuckDB } from '../../src/runners/duckdb/program.js';
 import type { SqlType } from '../../src/sdk/schema.js';
 
 export type Row = Record<string, unknown>;
@@ -94,7 +95,8 @@ export async function runOnDuckDb(
     await loadSources(conn, project, sources);
     const out: Record<string, Row[]> = {};
     for (const model of project.models) {
-      await conn.run(model.ddl.duckdb);
+      if (model.program) await runOnDuckDB(conn, model.program.duckdb);
+      else await conn.run(model.ddl.duckdb);
       const result = await conn.runAndReadAll(`SELECT * FROM main.${quote(model.name)}`);
       out[model.name] = result.getRowObjectsJS().map((row) =>
         Object.fromEntries(model.columns.map((c) => [c.name, fromDuck((row as Row)[c.name], c.type)])),

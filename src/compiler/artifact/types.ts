@@ -5,6 +5,7 @@
 import type { CallSite } from '../../sdk/callsite.js';
 import type { SqlField } from '../../sdk/schema.js';
 import type { DialectName } from '../dialects/dialect.js';
+import type { Program } from '../ir/program.js';
 
 export type { DialectName };
 
@@ -45,8 +46,13 @@ export interface CompiledModel {
   readonly readsPrevious: readonly string[];
   /** The SELECT computing the model. */
   readonly query: PerDialect;
-  /** The statement materializing it. */
+  /**
+   * The statement materializing it; for a model that needs loops (connected components),
+   * the whole program as text (a BigQuery script).
+   */
   readonly ddl: PerDialect;
+  /** Present when the model needs loops: what runners execute instead of `ddl`. */
+  readonly program?: Readonly<Record<DialectName, Program>>;
   readonly expectations: readonly CompiledExpectation[];
   readonly lineage: readonly ColumnLineage[];
   /** sha256 of this model's SQL and its parents' fingerprints. */

@@ -3,7 +3,9 @@
  * only see this interface, never a dialect by name (they receive dialects as values).
  */
 import type { SqlField } from '../../sdk/schema.js';
+import type { Program } from '../ir/program.js';
 import type { Rel, TableRef } from '../ir/rel.js';
+import type { ComponentsDialect } from '../programs/components-dialect.js';
 
 export type DialectName = 'bigquery' | 'duckdb';
 
@@ -33,4 +35,12 @@ export interface Dialect {
   ident(name: string): string;
   /** Renders a string literal. */
   stringLiteral(value: string): string;
+  /** Spelling the connected-components program needs. */
+  readonly components: ComponentsDialect;
+  /**
+   * A multi-statement program as this dialect's text: a script the warehouse runs as is
+   * (BigQuery), or the statements with their loops as comments, for reading (DuckDB, whose
+   * runner drives the loops itself).
+   */
+  script(program: Program): string;
 }

@@ -2,11 +2,10 @@
  * The few places where the connected-components SQL differs between engines.
  * Everything else is standard SQL that both DuckDB and GoogleSQL accept as written.
  */
-import { bigqueryQuoting, duckdbQuoting } from './quoting.js';
 import type { Quoting } from '../ir/program.js';
 
 export interface ComponentsDialect {
-  readonly name: 'duckdb' | 'bigquery';
+  readonly name: string;
   /** Default quoting; callers may pass the compiler dialect's quoting instead. */
   readonly quoting: Quoting;
   /** The 64-bit integer type name, for typed empty tables. */
@@ -20,18 +19,3 @@ export interface ComponentsDialect {
    */
   hash(expr: string): string;
 }
-
-export const duckdbComponents: ComponentsDialect = {
-  name: 'duckdb',
-  quoting: duckdbQuoting,
-  int64: 'BIGINT',
-  // hash() is a UBIGINT; dropping one bit keeps it a BIGINT.
-  hash: (expr) => `CAST(hash(${expr}) >> 1 AS BIGINT)`,
-};
-
-export const bigqueryComponents: ComponentsDialect = {
-  name: 'bigquery',
-  quoting: bigqueryQuoting,
-  int64: 'INT64',
-  hash: (expr) => `FARM_FINGERPRINT(CAST(${expr} AS STRING))`,
-};

@@ -10,6 +10,7 @@ import { SluiceError } from '../../sdk/errors.js';
 import type { Database } from './database.js';
 import type { ModelResult, RunEvent } from './events.js';
 import { firstLine } from './expectations.js';
+import { runOnDuckDB } from './program.js';
 import { runGraph, TasksFailed } from './schedule.js';
 import { ident, qualified, str } from './sql.js';
 import { duckdbType } from './types.js';
@@ -60,7 +61,9 @@ export async function buildModels(db: Database, selected: readonly CompiledModel
 
 async function buildModel(conn: DuckDBConnection, model: CompiledModel): Promise<ModelResult> {
   const started = performance.now();
-  await conn.run(model.ddl.duckdb);
+  // A model with loops (connected components) is a program the runner drives on one connection.
+  if (model.program) await runOnDuckDB(conn, model.program.duckdb);
+  else await conn.run(model.ddl.duckdb);
   const count = await conn.runAndReadAll(`SELECT count(*) AS n FROM ${qualified([DUCKDB_MODEL_SCHEMA, model.name])}`);
   return {
     name: model.name,

@@ -5,6 +5,8 @@ import type { Dialect } from '../dialect.js';
 import { renderQuery } from '../shared/query.js';
 import type { DialectOptions, DialectSpec } from '../shared/sql-spec.js';
 import { bigqueryAggs, bigqueryWindows } from './aggregates.js';
+import { bigqueryComponents } from './components.js';
+import { bigqueryScript } from './script.js';
 import { bigqueryCreate } from './ddl.js';
 import { bigqueryOps } from './ops.js';
 import { bigquerySyntax } from './syntax.js';
@@ -32,6 +34,8 @@ export function createBigQueryDialect(options: DialectOptions = {}): Dialect & {
     create: bigqueryCreate,
     ident: bigquerySyntax.ident,
     stringLiteral: bigquerySyntax.stringLiteral,
+    components: bigqueryComponents,
+    script: (program) => bigqueryScript(program, bigquerySyntax),
   };
 }
 

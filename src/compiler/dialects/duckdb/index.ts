@@ -1,6 +1,8 @@
 /**
  * The DuckDB dialect: the shared emitter with DuckDB's hooks and tables.
  */
+import { duckdbComponents } from './components.js';
+import { duckdbScript } from './script.js';
 import type { Dialect } from '../dialect.js';
 import { renderQuery } from '../shared/query.js';
 import type { DialectOptions, DialectSpec } from '../shared/sql-spec.js';
@@ -32,6 +34,8 @@ export function createDuckDbDialect(options: DialectOptions = {}): Dialect & { r
     create: duckdbCreate,
     ident: duckdbSyntax.ident,
     stringLiteral: duckdbSyntax.stringLiteral,
+    components: duckdbComponents,
+    script: duckdbScript,
   };
 }
 
