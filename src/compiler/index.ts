@@ -27,11 +27,15 @@ export interface CompileProjectOptions {
 }
 
 /** Compiles already-loaded pipelines with the default translator, planner and dialects. */
-export function compile(pipelines: readonly Pipeline[], options: Omit<CompileProjectOptions, 'pipelinesDir'>): CompiledProject {
+export function compile(
+  pipelines: readonly Pipeline[],
+  options: Omit<CompileProjectOptions, 'pipelinesDir'> & { readonly files?: readonly string[] },
+): CompiledProject {
   return compilePipelines(pipelines, {
     dialects,
     names: { ...defaultNames, ...options.names },
-    translator: createTranslator({ tsconfig: path.join(options.root, 'tsconfig.json') }),
+    // Handing the translator every module up front builds the type checker's program once.
+    translator: createTranslator({ tsconfig: path.join(options.root, 'tsconfig.json'), ...(options.files ? { files: options.files } : {}) }),
     planner: createPlanner(),
     ...(options.onModel ? { onModel: options.onModel } : {}),
   });
@@ -41,7 +45,7 @@ export function compile(pipelines: readonly Pipeline[], options: Omit<CompilePro
 export async function compileProject(options: CompileProjectOptions): Promise<CompiledProject> {
   const dir = options.pipelinesDir ?? path.join(options.root, 'pipelines');
   const project = await loadPipelines(dir);
-  return compile(project.pipelines, options);
+  return compile(project.pipelines, { ...options, files: project.files });
 }
 
 export type { CompiledModel, CompiledProject, DialectName };
