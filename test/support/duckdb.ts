@@ -5,36 +5,14 @@
 import { DuckDBConnection, DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter } from '@duckdb/node-api';
 import type { CompiledProject } from '../../src/compiler/artifact/types.js';
 import { runOnDuckDB } from '../../src/runners/duckdb/program.js';
+import { duckdbType } from '../../src/runners/duckdb/types.js';
+
+export { duckdbType as duckType };
 import type { SqlType } from '../../src/sdk/schema.js';
 
 export type Row = Record<string, unknown>;
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
-
-export function duckType(type: SqlType): string {
-  switch (type.kind) {
-    case 'STRING':
-      return 'VARCHAR';
-    case 'INT64':
-      return 'BIGINT';
-    case 'FLOAT64':
-      return 'DOUBLE';
-    case 'NUMERIC':
-      return 'DECIMAL(38, 9)';
-    case 'BOOL':
-      return 'BOOLEAN';
-    case 'DATE':
-      return 'DATE';
-    case 'TIMESTAMP':
-      return 'TIMESTAMP';
-    case 'JSON':
-      return 'JSON';
-    case 'ARRAY':
-      return `${duckType(type.element!)}[]`;
-    case 'STRUCT':
-      return `STRUCT(${type.fields!.map((f) => `${quote(f.name)} ${duckType(f.type)}`).join(', ')})`;
-  }
-}
 
 /** DATE values are 'YYYY-MM-DD' strings in Sluice's JS representation. */
 function toDuck(value: unknown, type: SqlType): unknown {
@@ -72,7 +50,7 @@ function fromDuck(value: unknown, type: SqlType): unknown {
 async function loadSources(conn: DuckDBConnection, project: CompiledProject, sources: Readonly<Record<string, readonly Row[]>>) {
   await conn.run('CREATE SCHEMA IF NOT EXISTS src');
   for (const source of project.sources) {
-    const cols = source.columns.map((c) => `${quote(c.name)} ${duckType(c.type)}`).join(', ');
+    const cols = source.columns.map((c) => `${quote(c.name)} ${duckdbType(c.type)}`).join(', ');
     await conn.run(`CREATE TABLE src.${quote(source.name)} (${cols})`);
     const appender = await conn.createAppender(source.name, 'src');
     const writer = DuckDBDataChunkWriter.forAppender(appender, { converter: JSToDuckDBValueConverter });
