@@ -107,6 +107,11 @@ export const bigquerySyntax: SqlSyntax = {
   literal,
   struct: (fields) => `STRUCT(${fields.map((f) => `${f.sql} AS ${ident(f.name)}`).join(', ')})`,
   array: (items, type) => `${typeName(type)}[${items.join(', ')}]`,
-  orderItem: (sql, desc) => `${sql}${desc ? ' DESC' : ''}`,
+  // GoogleSQL sorts NaN below every number; JS (the DirectRunner) above +Infinity. IS_NAN
+  // first puts NaN last ascending (NULL, whose IS_NAN is NULL, stays first) and first descending.
+  orderItem: (sql, desc, _context, type) => {
+    const item = `${sql}${desc ? ' DESC' : ''}`;
+    return type.kind === 'FLOAT64' ? `IS_NAN(${sql})${desc ? ' DESC' : ''}, ${item}` : item;
+  },
   isNan: (sql) => `IS_NAN(${sql})`,
 };

@@ -107,7 +107,7 @@ function aggregateBlock(rel: RelOf<'aggregate'>, env: BlockEnv): string[] {
 
 function orderList(env: BlockEnv, order: readonly OrderItem[], scope: ExprScope, context: 'aggregate' | 'window', reverse = false): string {
   return order
-    .map((o) => env.spec.syntax.orderItem(renderTop(env.spec, o.expr, scope), o.desc !== reverse, context))
+    .map((o) => env.spec.syntax.orderItem(renderTop(env.spec, o.expr, scope), o.desc !== reverse, context, o.expr.type))
     .join(', ');
 }
 

@@ -27,8 +27,11 @@ export interface SqlSyntax {
   literal(value: LiteralValue, type: SqlType, site: CallSite): string;
   struct(fields: readonly { readonly name: string; readonly sql: string }[], type: SqlType): string;
   array(items: readonly string[], type: SqlType): string;
-  /** One ORDER BY item with the house NULL ordering: NULLs first ascending, last descending. */
-  orderItem(sql: string, desc: boolean, context: 'aggregate' | 'window'): string;
+  /**
+   * One ORDER BY item with the house ordering: NULLs first ascending, last descending, and
+   * for FLOAT64 (`type`) NaN above +Infinity, as the DirectRunner sorts.
+   */
+  orderItem(sql: string, desc: boolean, context: 'aggregate' | 'window', type: SqlType): string;
   /** `IS_NAN(x)` / `isnan(x)`: used by the shared NaN guards. */
   isNan(sql: string): string;
 }
