@@ -5,6 +5,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Pipeline } from '../sdk/pipeline.js';
+import { importBundled } from './load-bundle.js';
 
 export interface LoadedProject {
   readonly root: string;
@@ -31,9 +32,22 @@ export async function loadPipelines(dir: string, files?: readonly string[]): Pro
   const root = path.resolve(dir);
   const modules = files ? files.map((f) => path.resolve(f)) : await listModules(root);
   const seen = new Set<Pipeline>();
-  for (const file of modules) {
-    const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  for (const exports of await importModules(modules, root)) {
     for (const value of Object.values(exports)) if (value instanceof Pipeline) seen.add(value);
   }
   return { root, pipelines: [...seen], files: modules };
+}
+
+/**
+ * The exports of each module, in order: bundled into one module when possible (see
+ * load-bundle.ts), else imported one by one. The bundle goes into `.sluice/` of the folder
+ * holding the pipelines folder, the project root.
+ */
+async function importModules(modules: readonly string[], root: string): Promise<Record<string, unknown>[]> {
+  if (modules.length === 0) return [];
+  const bundled = await importBundled(modules, path.dirname(root));
+  if (bundled) return bundled;
+  const out: Record<string, unknown>[] = [];
+  for (const file of modules) out.push((await import(pathToFileURL(file).href)) as Record<string, unknown>);
+  return out;
 }
