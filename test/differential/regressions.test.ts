@@ -22,4 +22,10 @@ describe('differential: regressions', function () {
     const sources = { diff_customers: [], diff_orders: [order(1, NaN), order(2, 0), order(3, Infinity), order(4, null), order(5, -Infinity)] };
     expect(await disagreements(fixture, sources, ['t_window_rank'])).to.deep.equal([]);
   });
+
+  it('averages FLOAT64 as sum / count in BigQuery (a running mean of -Infinity and 0 is NaN)', async () => {
+    const sources = { diff_customers: [], diff_orders: [order(1, -Infinity), order(2, 0), order(3, null)] };
+    expect(await disagreements(fixture, sources, ['t_global', 't_group'])).to.deep.equal([]);
+    expect(await disagreements(fixture, { diff_customers: [], diff_orders: [order(1, null)] }, ['t_global', 't_group'])).to.deep.equal([]);
+  });
 });

@@ -35,6 +35,6 @@ SELECT
   ARRAY_AGG(STRUCT(id AS v) ORDER BY ts, id LIMIT 1)[SAFE_OFFSET(0)].v AS first_id,
   ARRAY_AGG(STRUCT(id AS v) ORDER BY ts DESC, id DESC LIMIT 1)[SAFE_OFFSET(0)].v AS last_id,
   COALESCE(ARRAY_AGG(id IGNORE NULLS ORDER BY ts, id), ARRAY<STRING>[]) AS ids,
-  AVG(cents) AS avg_cents
+  IEEE_DIVIDE(SUM(cents), COUNT(cents)) AS avg_cents
 FROM normalize__map
 GROUP BY 1

@@ -52,6 +52,7 @@ export const DIFFERENCES: readonly Difference[] = [
   { topic: 'Local time and locales', js: 'Date getters, toLocale*, localeCompare depend on the machine', sql: 'UTC, no locale', resolution: 'refused', how: 'Only the UTC time helpers of the SDK are supported; locale methods are refused.' },
   { topic: 'Non-determinism', js: 'Math.random(), Date.now(), new Date()', sql: 'evaluated per engine and run', resolution: 'refused', how: 'Refused; read times from columns.' },
   { topic: 'Mutable captured state', js: 'a lambda sees the current value of a captured let', sql: 'compiled once', resolution: 'refused', how: 'Only consts are resolved statically; let, var and enclosing parameters are refused.' },
+  { topic: 'Average of infinities', js: 'avg is sum / count: avg(-Infinity, 0) is -Infinity', sql: "GoogleSQL's AVG is a running mean: AVG(-inf, 0) is NaN", resolution: 'reproduced', how: 'BigQuery averages FLOAT64 as IEEE_DIVIDE(SUM(x), COUNT(x)) (found by the differential tests).' },
   { topic: 'Ordering of NaN', js: 'the SDK sorts NaN above +Infinity (desc: first)', sql: 'BigQuery sorts NaN below every number', resolution: 'reproduced', how: 'BigQuery ORDER BY items of FLOAT64 are preceded by IS_NAN(x) (found by the differential tests: rank() over desc(amount)).' },
   { topic: 'Ordering of NULLs', js: 'the SDK sorts NULLs first ascending, last descending', sql: 'engines differ by default', resolution: 'reproduced', how: 'Dialects render NULLS FIRST / LAST explicitly.' },
 ];

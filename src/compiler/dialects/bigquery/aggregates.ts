@@ -22,7 +22,9 @@ export const bigqueryAggs: AggTable = {
   sum: (c) => `SUM(${c.arg()})`,
   min: (c) => `MIN(${c.arg()})`,
   max: (c) => `MAX(${c.arg()})`,
-  avg: (c) => `AVG(${c.arg()})`,
+  // GoogleSQL's AVG of FLOAT64 is a running mean: AVG(-inf, 0) is NaN, where JS's
+  // sum / count is -Infinity. IEEE_DIVIDE keeps an empty input NULL (SUM is NULL).
+  avg: (c) => (c.argType().kind === 'FLOAT64' ? `IEEE_DIVIDE(SUM(${c.arg()}), COUNT(${c.arg()}))` : `AVG(${c.arg()})`),
   // ANY_VALUE skips NULLs unless every value is NULL.
   any_value: (c) => `ANY_VALUE(${c.arg()})`,
   array_agg: (c) => {
