@@ -1,0 +1,104 @@
+/**
+ * Stable ids across an incremental run: build the identity models on the sample data as it
+ * was at a cut-off date, then on the full data in the same database (`p.previous` reads the
+ * first run's registry). Every first-run customer must survive, as itself or as an alias.
+ */
+import { expect } from 'chai';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { generate } from '../../pipelines/sample-data.js';
+import { identity } from '../../pipelines/identity.js';
+import { build, query } from '../transforms/identity/support.js';
+
+/** The data timestamp each source is cut on. */
+const TIME_COLUMN: Readonly<Record<string, string>> = {
+  crm_contacts: 'updated_at',
+  shop_orders: 'ordered_at',
+  shop_returns: 'returned_at',
+  loyalty_members: 'enrolled_at',
+  pos_receipts: 'purchased_at',
+  app_events: 'event_at',
+};
+
+/** Copies the CSVs of `from` into `to`, keeping rows before `cutoff` (ISO text compares as time). */
+async function cutAt(from: string, to: string, cutoff: string): Promise<void> {
+  mkdirSync(to, { recursive: true });
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    for (const [source, column] of Object.entries(TIME_COLUMN)) {
+      await conn.run(
+        `COPY (SELECT * FROM read_csv('${path.join(from, `${source}.csv`)}', header = true, all_varchar = true) WHERE ${column} < '${cutoff}')
+         TO '${path.join(to, `${source}.csv`)}' (HEADER)`,
+      );
+    }
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('pipelines/identity.ts incremental run (DuckDB)', function () {
+  this.timeout(120_000);
+  const work = mkdtempSync(path.join(os.tmpdir(), 'sluice-identity-inc-'));
+  const full = path.join(work, 'full');
+  const early = path.join(work, 'early');
+  const db = path.join(work, 'inc.duckdb');
+  type Reg = { customer_id: string; status: string; merged_into: string | null; anchor_source: string; anchor_record_id: string; merged_at: string | null };
+  let first: { registry: Reg[]; records: Map<string, string> };
+  let second: { registry: Reg[]; records: Map<string, string>; aliases: Map<string, string> };
+
+  const snapshot = async () => ({
+    registry: (await query(db, 'SELECT * FROM main.customer_registry')) as Reg[],
+    records: new Map((await query(db, 'SELECT source, record_id, customer_id FROM main.identity_records')).map((r) => [`${r.source}:${r.record_id}`, String(r.customer_id)])),
+    aliases: new Map((await query(db, 'SELECT alias_id, customer_id FROM main.customer_id_aliases')).map((r) => [String(r.alias_id), String(r.customer_id)])),
+  });
+
+  before(async () => {
+    generate(full, { seed: 7, scale: 1 });
+    await cutAt(full, early, '2024-03-01');
+    await build(identity, db, early);
+    first = await snapshot();
+    await build(identity, db, full);
+    second = await snapshot();
+  });
+  after(() => rmSync(work, { recursive: true, force: true }));
+
+  it('grows: the second run sees more records and mints ids for new customers', () => {
+    expect(second.records.size).to.be.greaterThan(first.records.size);
+    const before = new Set(first.registry.map((r) => r.customer_id));
+    expect(second.registry.filter((r) => !before.has(r.customer_id)).length).to.be.greaterThan(0);
+  });
+
+  it('keeps every first-run id: still active with the same anchor, or merged with an alias', () => {
+    const now = new Map(second.registry.map((r) => [r.customer_id, r]));
+    for (const old of first.registry) {
+      const row = now.get(old.customer_id);
+      expect(row, old.customer_id).to.not.equal(undefined);
+      expect([row!.anchor_source, row!.anchor_record_id]).to.deep.equal([old.anchor_source, old.anchor_record_id]);
+      if (row!.status === 'merged') {
+        expect(second.aliases.get(old.customer_id)).to.equal(row!.merged_into);
+        expect(now.get(row!.merged_into!)?.status).to.equal('active');
+      }
+    }
+  });
+
+  it('gives every first-run record its old id, or the id its old id merged into', () => {
+    let moved = 0;
+    for (const [record, oldId] of first.records) {
+      const id = second.records.get(record);
+      if (id !== oldId) {
+        moved++;
+        expect(second.aliases.get(oldId), `${record} moved from ${oldId} to ${id}`).to.equal(id);
+      }
+    }
+    console.log(`      incremental run: ${first.records.size} → ${second.records.size} records, ${moved} records moved by merges, ${second.aliases.size} aliases`);
+  });
+
+  it('records when merges happened with data timestamps from the run that merged them', () => {
+    const merged = second.registry.filter((r) => r.status === 'merged');
+    for (const m of merged) expect(m.merged_at, m.customer_id).to.be.a('string');
+  });
+});
