@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { rowsOf } from './arbitraries.js';
-import { engineFailed, rowsDiffer } from './compare.js';
+import { canonical, engineFailed, rowsDiffer } from './compare.js';
 import { runEngines, type Fixture, type Row, type Rows } from './engines.js';
 
 /** fast-check parameters from the environment. */
@@ -24,17 +24,33 @@ export function sourceRows(fixture: Fixture, generators: Readonly<Record<string,
 }
 
 /**
+ * Array columns whose element order is unspecified, per model: compared as multisets. Only
+ * for documented unspecified behaviour (e.g. arrayAgg without `order`).
+ */
+export type UnorderedArrays = Readonly<Record<string, readonly string[]>>;
+
+/** Sorts the arrays of `columns` in each row by their canonical text. */
+function sortArrays(rows: readonly Row[], columns: readonly string[] = []): Row[] {
+  if (columns.length === 0) return [...rows];
+  return rows.map((row) => {
+    const copy = { ...row };
+    for (const c of columns) if (Array.isArray(copy[c])) copy[c] = [...(copy[c] as unknown[])].sort((a, b) => (canonical(a) < canonical(b) ? -1 : canonical(a) > canonical(b) ? 1 : 0));
+    return copy;
+  });
+}
+
+/**
  * Runs the engines on `sources` and returns every disagreement, one message per model and
  * engine (empty when all agree). `only` restricts the comparison to some models.
  */
-export async function disagreements(fixture: Fixture, sources: Rows, only?: readonly string[]): Promise<string[]> {
+export async function disagreements(fixture: Fixture, sources: Rows, only?: readonly string[], unordered: UnorderedArrays = {}): Promise<string[]> {
   const rows = await runEngines(fixture, sources, only);
   const messages: string[] = [];
   for (const model of fixture.compiled.models) {
     if (only && !only.includes(model.name)) continue;
-    const direct = rows.direct[model.name]!;
+    const direct = sortArrays(rows.direct[model.name]!, unordered[model.name]);
     for (const [engine, outcome] of [['DuckDB', rows.duckdb[model.name]!], ['ZetaSQL (BigQuery SQL)', rows.zetasql[model.name]!]] as const) {
-      const difference = 'error' in outcome ? engineFailed(model, engine, outcome.error) : rowsDiffer(model, engine, direct, outcome.rows);
+      const difference = 'error' in outcome ? engineFailed(model, engine, outcome.error) : rowsDiffer(model, engine, direct, sortArrays(outcome.rows, unordered[model.name]));
       if (difference) messages.push(difference);
     }
   }
@@ -44,12 +60,15 @@ export async function disagreements(fixture: Fixture, sources: Rows, only?: read
 /** Asserts the property over `fixture`: fails with every disagreement of the shrunk case. */
 export async function assertEnginesAgree(
   fixture: Fixture,
-  generators?: Readonly<Record<string, Readonly<Record<string, fc.Arbitrary<unknown>>>>>,
-  only?: readonly string[],
+  options: {
+    readonly generators?: Readonly<Record<string, Readonly<Record<string, fc.Arbitrary<unknown>>>>>;
+    readonly only?: readonly string[];
+    readonly unordered?: UnorderedArrays;
+  } = {},
 ): Promise<void> {
   await fc.assert(
-    fc.asyncProperty(sourceRows(fixture, generators), async (sources) => {
-      const messages = await disagreements(fixture, sources, only);
+    fc.asyncProperty(sourceRows(fixture, options.generators), async (sources) => {
+      const messages = await disagreements(fixture, sources, options.only, options.unordered);
       if (messages.length > 0) throw new Error(`fixture ${fixture.name}:\n${messages.join('\n\n')}`);
     }),
     runParameters(),
