@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { compileCommand } from './compile.js';
 import { reportError } from './errors.js';
+import { explainIdentityCommand } from './explain-identity.js';
 import { ExitCode } from './exit-codes.js';
 import type { Write } from './output/progress.js';
 import { runCommand } from './run.js';
@@ -40,12 +41,14 @@ Examples:
   $ sluice run --select +customers  build customers and what it reads
   $ sluice compile                  write target/ (SQL + manifest.json)
   $ sluice validate                 check every BigQuery statement offline (ZetaSQL)
+  $ sluice explain-identity <id>    why records are one customer (after sluice run)
 
 Exit codes: 0 ok, 1 expectations failed, 2 project error, 64 usage error, 70 internal error.`,
     );
   runCommand(program, io).exitOverride();
   compileCommand(program, io).exitOverride();
   validateCommand(program, io).exitOverride();
+  explainIdentityCommand(program, io).exitOverride();
   return program;
 }
 
