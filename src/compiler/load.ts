@@ -4,7 +4,7 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Pipeline } from '../sdk/pipeline.js';
+import { isPipeline, type Pipeline } from '../sdk/pipeline.js';
 import { importBundled } from './load-bundle.js';
 
 export interface LoadedProject {
@@ -33,7 +33,7 @@ export async function loadPipelines(dir: string, files?: readonly string[]): Pro
   const modules = files ? files.map((f) => path.resolve(f)) : await listModules(root);
   const seen = new Set<Pipeline>();
   for (const exports of await importModules(modules, root)) {
-    for (const value of Object.values(exports)) if (value instanceof Pipeline) seen.add(value);
+    for (const value of Object.values(exports)) if (isPipeline(value)) seen.add(value);
   }
   return { root, pipelines: [...seen], files: modules };
 }

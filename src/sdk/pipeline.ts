@@ -51,8 +51,18 @@ export interface PipelineBuilder {
   write<T>(pc: PCollection<T>, options: WriteOptions<T>): Model<T>;
 }
 
+/** Brands pipelines across module instances (a project may load the SDK twice: CJS and ESM). */
+const PIPELINE_BRAND = Symbol.for('sluice.pipeline');
+
+/** Whether `value` is a pipeline, from any copy of the SDK. */
+export function isPipeline(value: unknown): value is Pipeline {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[PIPELINE_BRAND] === true;
+}
+
 /** A captured pipeline: its graph, the sources it read and the models it wrote. */
 export class Pipeline<Out = unknown> {
+  readonly [PIPELINE_BRAND] = true;
+
   constructor(
     readonly name: string,
     readonly context: PipelineContext,
