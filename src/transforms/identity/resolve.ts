@@ -6,7 +6,7 @@
 import { SluiceError, notNull, unique, type Model, type PCollection, type PipelineBuilder } from '../../sdk/index.js';
 import { captureCallSite } from '../../sdk/callsite.js';
 import { componentsOf, type ComponentMember } from './components.js';
-import { blockedKeys, graphNodes, keyCandidates, keptEdges, recordKeys, type BlockedKey } from './graph.js';
+import { blockedKeys, graphNodes, keyCandidates, keptEdges, recordKeys, type BlockedKey, type RecordKey } from './graph.js';
 import { aliasesOf, clusterStats, recordsWithIds, type AliasRow, type ClusterSizeRow, type IdentityRecord } from './outputs.js';
 import { registrySchema, updateRegistry } from './registry.js';
 import type { IdentityEdge, IdentityInput, JudgedKey, KeyCandidate, RegistryRow } from './types.js';
@@ -28,6 +28,8 @@ export interface IdentityOptions {
 export interface IdentityModels {
   /** `identity_records`: every record with at least one key, with its stable customer id. */
   readonly records: Model<IdentityRecord>;
+  /** `identity_record_keys`: every normalized key of every record, before blocking. */
+  readonly recordKeys: Model<RecordKey>;
   /** `identity_edges`: the record ↔ key edges kept after blocking. */
   readonly edges: Model<IdentityEdge>;
   /** `identity_blocked_keys`: every dropped key with its degree and reason. */
@@ -56,6 +58,12 @@ export function resolveIdentities(p: PipelineBuilder, options: IdentityOptions):
   const [first, ...rest] = options.records;
   if (!first) throw new SluiceError('resolveIdentities needs at least one source in `records`', captureCallSite());
   const keys = recordKeys(first.union(...rest));
+  // Written once so the normalizations (regex-heavy) run once, not in every model below.
+  const keyTable = p.write(keys, {
+    name: 'identity_record_keys',
+    materialize: 'table',
+    description: 'Every normalized match key of every source record (before blocking), with the record\'s data timestamp',
+  });
 
   const judged = options.judgeKeys(keyCandidates(keys));
   const blocked = p.write(blockedKeys(judged), {
@@ -114,5 +122,5 @@ export function resolveIdentities(p: PipelineBuilder, options: IdentityOptions):
     description: 'Cluster-size distribution of customers (records per customer); is_largest flags the largest cluster',
   });
 
-  return { records, edges, blockedKeys: blocked, components, registry, aliases, clusterStats: stats };
+  return { records, recordKeys: keyTable, edges, blockedKeys: blocked, components, registry, aliases, clusterStats: stats };
 }
