@@ -6,6 +6,7 @@
 import { ZetaSQLClient } from '@fivetrandevelopers/zetasql';
 import { bigQueryAnalyzerOptions, bigQueryLanguageOptions } from './options.js';
 import type { AnalyzerOptionsProto, LanguageOptionsProto, ZetaSqlLocalServiceClient } from './proto-types.js';
+import { raiseProtobufRecursionLimit } from './proto-limits.js';
 import { createRpc, type ZetaSqlRpc } from './rpc.js';
 import { spawnServerProcess } from './server-process.js';
 
@@ -32,6 +33,7 @@ export interface ZetaSqlServer {
  * Costs about 1 s, mostly the client loading the service's protobuf definitions.
  */
 export async function startZetaSql(): Promise<ZetaSqlServer> {
+  raiseProtobufRecursionLimit();
   const proc = await spawnServerProcess();
   let client: ZetaSqlLocalServiceClient | undefined;
   try {

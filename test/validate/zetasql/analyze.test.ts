@@ -163,6 +163,14 @@ describe('zetasql analyze', () => {
     expect(result).to.deep.equal({ ok: false, message: 'Output column now has type DATETIME, which Sluice does not model' });
   });
 
+  it('analyzes deeply nested expressions (resolved trees deeper than protobufjs allows by default)', async () => {
+    const zeta = await getSharedZetaSql();
+    let expression = 'email';
+    for (let i = 0; i < 60; i++) expression = `COALESCE(UPPER(${expression}), 'x')`;
+    const result = await analyze(zeta, `SELECT ${expression} AS deep FROM \`proj.crm.customers\``, catalog);
+    expect(result).to.deep.include({ ok: true, kind: 'QueryStmt' });
+  });
+
   it('sees tables added to a catalog after it was first used', async () => {
     const zeta = await getSharedZetaSql();
     const growing = Catalog.of([customers]);
