@@ -63,6 +63,10 @@ export function resolveIdentities(p: PipelineBuilder, options: IdentityOptions):
     name: 'identity_record_keys',
     materialize: 'table',
     description: 'Every normalized match key of every source record (before blocking), with the record\'s data timestamp',
+    columns: {
+      source: 'Source of the record', record_id: 'Record id within the source', seen_at: 'Data timestamp of the record',
+      key_type: 'Key type', key_value: 'Normalized key value', rule: 'Rule that produced the key',
+    },
   });
 
   const judged = options.judgeKeys(keyCandidates(keys));
@@ -87,6 +91,10 @@ export function resolveIdentities(p: PipelineBuilder, options: IdentityOptions):
     name: 'identity_components',
     materialize: 'table',
     description: 'Every record with a match key and its connected-component label (internal: labels change as the graph grows; use identity_records)',
+    columns: {
+      source: 'Source of the record', record_id: 'Record id within the source', seen_at: 'Data timestamp of the record',
+      component: 'Component label: the smallest node of the component (not stable; not a customer id)',
+    },
     expect: [unique((m) => m.source + ':' + m.record_id)],
   });
 
@@ -120,6 +128,10 @@ export function resolveIdentities(p: PipelineBuilder, options: IdentityOptions):
     name: 'identity_cluster_stats',
     materialize: 'table',
     description: 'Cluster-size distribution of customers (records per customer); is_largest flags the largest cluster',
+    columns: {
+      cluster_size: 'Records per customer', customers: 'Customers with that many records', records: 'Records in those customers',
+      example_customer_id: 'The smallest customer id of that size (see sluice explain-identity)', is_largest: 'True on the row of the largest cluster',
+    },
   });
 
   return { records, recordKeys: keyTable, edges, blockedKeys: blocked, components, registry, aliases, clusterStats: stats };
