@@ -34,8 +34,9 @@ export function compile(
   return compilePipelines(pipelines, {
     dialects,
     names: { ...defaultNames, ...options.names },
-    // Handing the translator every module up front builds the type checker's program once.
-    translator: createTranslator({ tsconfig: path.join(options.root, 'tsconfig.json'), ...(options.files ? { files: options.files } : {}) }),
+    // Every module up front: the type checker's program, if needed at all, is built once. The
+    // pipelines let the translator decide null checks without the checker.
+    translator: createTranslator({ tsconfig: path.join(options.root, 'tsconfig.json'), pipelines, ...(options.files ? { files: options.files } : {}) }),
     planner: createPlanner(),
     ...(options.onModel ? { onModel: options.onModel } : {}),
   });

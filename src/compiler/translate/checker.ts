@@ -1,4 +1,7 @@
-/** Questions asked of the TypeScript checker about the JS types of lambda sub-expressions. */
+/**
+ * Questions asked of the TypeScript checker about the JS types of lambda sub-expressions: only
+ * where the SQL types and the syntax cannot tell (see nullness.ts), as the checker is slow.
+ */
 import type { Type } from 'ts-morph';
 
 function parts(t: Type): Type[] {
@@ -26,13 +29,3 @@ export function isStringType(t: Type): boolean {
   return c.length > 0 && c.every((p) => p.isString() || p.isStringLiteral() || p.isTemplateLiteral());
 }
 
-/** `boolean`, `true`, `false`, possibly nullable. */
-export function isBooleanType(t: Type): boolean {
-  const c = core(t);
-  return c.length > 0 && c.every((p) => p.isBoolean() || p.isBooleanLiteral());
-}
-
-/** Whether the checker gave up on the type (`any` / `unknown`): fall back to the SQL types. */
-export function isOpaque(t: Type): boolean {
-  return t.isAny() || t.isUnknown();
-}

@@ -7,6 +7,7 @@
 import type { BinaryExpression, CallExpression, NewExpression, Node, PrefixUnaryExpression, Statement, SyntaxKind, Type } from 'ts-morph';
 import type { Expr } from '../ir/expr.js';
 import type { FunctionLike } from './locate.js';
+import type { Nullishness } from './nullness.js';
 import type { Scope } from './scope.js';
 import type { RegexVal, Val } from './values.js';
 
@@ -17,8 +18,10 @@ export interface Cx {
   expr(node: Node): Expr;
   /** Translates a boolean condition. */
   bool(node: Node): Expr;
-  /** The checker's type of a node. */
+  /** The checker's type of a node: costly (it infers the pipeline's types); prefer the SQL types. */
   typeOf(node: Node): Type;
+  /** Whether a node may be null and / or undefined in JavaScript (the checker only when the syntax cannot tell). */
+  nullishness(node: Node): Nullishness;
   /** The current lexical scope. */
   readonly scope: Scope;
   /** Runs `fn` with `scope` as the current scope. */

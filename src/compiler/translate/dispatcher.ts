@@ -3,12 +3,14 @@
  * One Translation per lambda; constants are cached across lambdas in {@link Shared}.
  */
 import { Node, type Statement, type Type } from 'ts-morph';
+import type { SqlType } from '../../sdk/schema.js';
 import type { Expr } from '../ir/expr.js';
-import { isBooleanType, isOpaque } from './checker.js';
+import { canBeNull, canBeUndefined } from './checker.js';
 import { entryName, type Cx, type Entry } from './context.js';
 import { fail, snippet } from './errors.js';
 import type { FunctionLike } from './locate.js';
 import { bindParams } from './params.js';
+import { syntacticNullishness, type NameMeaning, type Nullishness, type NullnessEnv } from './nullness.js';
 import { refusal } from './refusals.js';
 import { Scope } from './scope.js';
 import { TABLE } from './table.js';
@@ -21,6 +23,24 @@ export class Shared {
   readonly index = new Map<string, Entry>(TABLE.map((e) => [`${e.kind}:${entryName(e)}`, e]));
   readonly constants = new Map<Node, Val>();
   readonly constantsInProgress = new Set<Node>();
+  private exact: boolean | undefined;
+
+  /**
+   * `columnsNeverUndefined` answers whether no row column of the project can be undefined
+   * (see undefined-free.ts); asked once, when first needed. Without it, the checker decides.
+   */
+  constructor(private readonly columnsNeverUndefined: () => boolean = () => false) {}
+
+  /** Whether row columns are typed exactly by their SQL types (`T | null`, never undefined). */
+  get exactColumns(): boolean {
+    this.exact ??= this.columnsNeverUndefined();
+    return this.exact;
+  }
+}
+
+/** The nullishness of a column of SQL type `type`, when columns are exact; JSON is `unknown` in TypeScript. */
+function columnNullishness(type: SqlType): Nullishness {
+  return type.kind === 'JSON' ? { null: true, undefined: true } : { null: type.nullable, undefined: false };
 }
 
 export class Translation implements Cx {
@@ -55,8 +75,8 @@ export class Translation implements Cx {
 
   bool(node: Node): Expr {
     const e = this.expr(node);
-    const t = this.typeOf(node);
-    if (e.type.kind !== 'BOOL' || !(isBooleanType(t) || isOpaque(t))) {
+    // A BOOL value is a JavaScript boolean (or null): the SQL type decides, no checker needed.
+    if (e.type.kind !== 'BOOL') {
       fail(node, `a condition must be boolean, got '${snippet(node)}' (${e.type.kind})`, 'compare explicitly, e.g. x !== null or s !== \'\' (JavaScript truthiness is not translated)');
     }
     return e;
@@ -65,6 +85,28 @@ export class Translation implements Cx {
   typeOf(node: Node): Type {
     return node.getType();
   }
+
+  nullishness(node: Node): Nullishness {
+    const known = syntacticNullishness(node, this.nullnessEnv);
+    if (known) return known;
+    const t = this.typeOf(node);
+    return { null: canBeNull(t), undefined: canBeUndefined(t) };
+  }
+
+  /** What names in scope mean for {@link syntacticNullishness}. */
+  private readonly nullnessEnv: NullnessEnv = {
+    name: (name) => {
+      const val = this.current.lookup(name);
+      if (!val) return undefined;
+      if (val.k === 'row') return { kind: 'row' };
+      return val.k === 'col' && this.shared.exactColumns ? { kind: 'column', nullishness: columnNullishness(val.type) } : ({ kind: 'other' } satisfies NameMeaning);
+    },
+    field: (row, name) => {
+      const val = this.current.lookup(row);
+      const field = val?.k === 'row' ? val.fields.find((f) => f.name === name) : undefined;
+      return field && this.shared.exactColumns ? columnNullishness(field.type) : undefined;
+    },
+  };
 
   within<T>(scope: Scope, fn: () => T): T {
     const saved = this.current;

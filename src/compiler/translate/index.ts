@@ -3,18 +3,27 @@
  * translates it into expression IR (see api.ts for the contract, table.ts for the subset).
  */
 import type { LambdaRef } from '../../sdk/graph.js';
+import type { Pipeline } from '../../sdk/pipeline.js';
 import type { Translator } from './api.js';
 import { Shared } from './dispatcher.js';
 import { findLambda, type FunctionLike } from './locate.js';
 import { SourceProject, type SourceProjectOptions } from './project.js';
 import * as shapes from './shapes.js';
+import { columnsNeverUndefined } from './undefined-free.js';
 
-export type TranslatorOptions = SourceProjectOptions;
+export interface TranslatorOptions extends SourceProjectOptions {
+  /**
+   * The project's captured pipelines. With them, the translator can prove that no column is
+   * ever undefined and then decide null checks without the (slow) type checker.
+   */
+  readonly pipelines?: readonly Pipeline[];
+}
 
 /** Creates a Translator with its own ts-morph project and caches. */
 export function createTranslator(options: TranslatorOptions = {}): Translator {
   const sources = new SourceProject(options);
-  const shared = new Shared();
+  const pipelines = options.pipelines;
+  const shared = new Shared(pipelines ? () => columnsNeverUndefined(pipelines, lambdaOf) : undefined);
   const lambdas = new Map<string, FunctionLike>();
   const lambdaOf = (ref: LambdaRef): FunctionLike => {
     const id = `${ref.site.file}:${ref.site.line}:${ref.site.column}:${ref.callee}:${ref.arg}:${ref.prop ?? ''}`;

@@ -5,7 +5,7 @@ import { op } from '../build.js';
 import { isStringType } from '../checker.js';
 import type { Cx } from '../context.js';
 import { fail } from '../errors.js';
-import { jsKind, numericKind } from '../types.js';
+import { isNullLit, jsKind, numericKind } from '../types.js';
 import { jsString } from './convert.js';
 
 /** A numeric operand; NULL is refused because JavaScript would coerce it to 0. */
@@ -25,12 +25,16 @@ function numeric(node: BinaryExpression, cx: Cx, what: string): [Expr, Expr] {
   return [numberOperand(node.getLeft(), cx, what), numberOperand(node.getRight(), cx, what)];
 }
 
-/** `a + b`: concatenation when either side is a string (decided by the checker), else addition. */
+/**
+ * `a + b`: concatenation when either side is a string, else addition. The SQL types decide;
+ * only an untyped `null` literal leaves the checker to say whether the other side is a string.
+ */
 export function plus(node: BinaryExpression, cx: Cx): Expr {
   const [l, r] = [node.getLeft(), node.getRight()];
   const le = cx.expr(l);
   const re = cx.expr(r);
-  const stringy = (n: Node, e: Expr) => isStringType(cx.typeOf(n)) || jsKind(e.type) === 'string';
+  const untyped = isNullLit(le) || isNullLit(re);
+  const stringy = (n: Node, e: Expr) => jsKind(e.type) === 'string' || (untyped && isStringType(cx.typeOf(n)));
   if (stringy(l, le) || stringy(r, re)) {
     return op('concat', [jsString(le, l, cx), jsString(re, r, cx)], ty.string(), node);
   }

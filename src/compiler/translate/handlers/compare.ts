@@ -2,7 +2,6 @@
 import { Node, type BinaryExpression } from 'ts-morph';
 import { ty, type Expr, type OpName } from '../../ir/expr.js';
 import { lit, op } from '../build.js';
-import { canBeNull, canBeUndefined } from '../checker.js';
 import type { Cx } from '../context.js';
 import { fail } from '../errors.js';
 import { isNullLit, jsKind } from '../types.js';
@@ -50,10 +49,10 @@ const isNullish = (n: Node) => Node.isNullLiteral(n) || (Node.isIdentifier(n) &&
 /** `x === null` / `x === undefined`: IS NULL, when the other of null / undefined cannot occur. */
 function nullCheck(node: BinaryExpression, value: Node, nullish: Node, cx: Cx, negate: boolean, loose: boolean): Expr {
   const e = cx.expr(value);
-  if (!loose) {
-    const t = cx.typeOf(value);
-    const other = Node.isNullLiteral(nullish) ? canBeUndefined(t) : canBeNull(t);
-    if (other && e.type.nullable) {
+  if (!loose && e.type.nullable) {
+    const n = cx.nullishness(value);
+    const other = Node.isNullLiteral(nullish) ? n.undefined : n.null;
+    if (other) {
       const [is, not] = Node.isNullLiteral(nullish) ? ['null', 'undefined'] : ['undefined', 'null'];
       fail(node, `this value may be ${not} as well as ${is}; SQL has only NULL`, `use 'x == null' (true for both) instead of '=== ${is}'`);
     }
@@ -76,8 +75,8 @@ export function strictEquality(negate: boolean) {
     }
     if (!l.type.nullable && !r.type.nullable) return op(negate ? 'neq' : 'eq', [l, r], ty.bool(), node);
     // null and undefined are distinct under ===, but both are NULL in SQL.
-    const [lt, rt] = [cx.typeOf(ln), cx.typeOf(rn)];
-    if ((l.type.nullable && r.type.nullable) && ((canBeUndefined(lt) && canBeNull(rt) && !canBeNull(lt)) || (canBeNull(lt) && canBeUndefined(rt) && !canBeNull(rt)))) {
+    const [lt, rt] = l.type.nullable && r.type.nullable ? [cx.nullishness(ln), cx.nullishness(rn)] : [undefined, undefined];
+    if (lt && rt && ((lt.undefined && rt.null && !lt.null) || (lt.null && rt.undefined && !rt.null))) {
       fail(node, 'one side may be undefined and the other null: they differ under === but are both NULL in SQL', 'give both sides a default with ??');
     }
     return op(negate ? 'is_distinct' : 'not_distinct', [l, r], ty.bool(), node);

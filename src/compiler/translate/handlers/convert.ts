@@ -2,7 +2,6 @@
 import type { Node } from 'ts-morph';
 import { ty, type Expr } from '../../ir/expr.js';
 import { lit, op } from '../build.js';
-import { canBeUndefined } from '../checker.js';
 import type { Cx, FunctionCall } from '../context.js';
 import { fail } from '../errors.js';
 import { jsKind } from '../types.js';
@@ -19,7 +18,7 @@ export function jsString(e: Expr, node: Node, cx: Cx): Expr {
   if (kind === 'array' || kind === 'object' || kind === 'json') {
     fail(node, `cannot convert a ${e.type.kind} value to a string`, 'convert its fields one by one');
   }
-  if (e.type.nullable && canBeUndefined(cx.typeOf(node))) {
+  if (e.type.nullable && cx.nullishness(node).undefined) {
     fail(node, 'this value may be undefined, which JavaScript prints as "undefined"', 'give it a default with ?? first');
   }
   const str = e.type.kind === 'STRING' ? e : op('to_string', [e], ty.string(e.type.nullable), node);

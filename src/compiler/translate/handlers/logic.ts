@@ -2,7 +2,6 @@
 import { Node, type BinaryExpression, type PrefixUnaryExpression } from 'ts-morph';
 import { ty, withNullable, type Expr } from '../../ir/expr.js';
 import { caseWhen, lit, op } from '../build.js';
-import { isBooleanType, isOpaque } from '../checker.js';
 import type { Cx } from '../context.js';
 import { fail, snippet } from '../errors.js';
 import { nullLit, unify } from '../types.js';
@@ -10,8 +9,8 @@ import { nullLit, unify } from '../types.js';
 /** A boolean operand of && / || / !: non-booleans are refused (JS would return the operand itself). */
 export function booleanOperand(node: Node, cx: Cx, what: string): Expr {
   const e = cx.expr(node);
-  const t = cx.typeOf(node);
-  if (e.type.kind !== 'BOOL' || !(isBooleanType(t) || isOpaque(t))) {
+  // A BOOL value is a JavaScript boolean (or null): the SQL type decides, no checker needed.
+  if (e.type.kind !== 'BOOL') {
     fail(node, `${what} needs a boolean operand, got '${snippet(node)}' (${e.type.kind})`, "JavaScript's && / || return a non-boolean operand itself: use ?? for defaults, ?: for choices, or compare explicitly (x !== null)");
   }
   return e;
