@@ -16,7 +16,7 @@ import type { TableNames } from '../compiler/dialects/dialect.js';
 import { defaultNames } from '../compiler/names.js';
 import type { SqlField } from '../sdk/schema.js';
 import { columnDifferences } from './check/columns.js';
-import { analyzeStatement, issueAt, type Statement, type ValidationIssue } from './check/statements.js';
+import { analyzeStatement, isScript, issueAt, type Statement, type ValidationIssue } from './check/statements.js';
 import { Catalog, type ZetaSqlServer } from './zetasql/index.js';
 
 export type { ValidationIssue };
@@ -78,7 +78,8 @@ export async function validateProject(project: CompiledProject, options: Validat
   });
 
   const models = project.models.map((model, index): ModelValidation => {
-    const result = { name: model.name, statements: 2 + model.expectations.length, issues: issues.get(model.name)! };
+    const queries = isScript(model.ddl.bigquery) ? 1 : 2;
+    const result = { name: model.name, statements: queries + model.expectations.length, issues: issues.get(model.name)! };
     options.onModel?.(result, index, project.models.length);
     return result;
   });
@@ -88,7 +89,9 @@ export async function validateProject(project: CompiledProject, options: Validat
 
 /**
  * Analyzes a model's DDL and its query; compares the query's columns with the SDK's.
- * Returns the issues and the columns the DDL creates (undefined when it failed).
+ * Returns the issues and the columns the DDL creates (undefined when it failed). A script's
+ * query reads the temp tables the script creates, so only the script is analyzed (and the
+ * column check, which needs the query alone, is skipped).
  */
 async function checkModel(
   zeta: ZetaSqlServer,
@@ -99,17 +102,20 @@ async function checkModel(
   const statement = (label: string, sql: string): Statement => ({ model: model.name, label, sql, fallback: model.site, root });
   const ddl = statement('DDL', model.ddl.bigquery);
   const query = statement('query', model.query.bigquery);
+  const script = isScript(ddl.sql);
   const [ddlOutcome, queryOutcome] = await Promise.all([
     analyzeStatement(zeta, ddl, catalog),
-    analyzeStatement(zeta, query, catalog),
+    script ? undefined : analyzeStatement(zeta, query, catalog),
   ]);
   // The query is part of the DDL: when both fail, the DDL's error says it all.
   if (!ddlOutcome.ok) return { found: [ddlOutcome.issue] };
-  if (!queryOutcome.ok) return { found: [queryOutcome.issue], ...(ddlOutcome.columns ? { columns: ddlOutcome.columns } : {}) };
+  const created = ddlOutcome.columns ? { columns: ddlOutcome.columns } : {};
+  if (!queryOutcome) return { found: [], ...created };
+  if (!queryOutcome.ok) return { found: [queryOutcome.issue], ...created };
   const found = queryOutcome.columns
     ? columnDifferences(model.columns, queryOutcome.columns).map((problem) => issueAt(query, `output columns differ from the SDK's: ${problem}`))
     : [];
-  return { found, ...(ddlOutcome.columns ? { columns: ddlOutcome.columns } : {}) };
+  return { found, ...created };
 }
 
 /** Models grouped so that each model's upstream models are all in earlier groups. */
