@@ -21,7 +21,11 @@ const framePattern = /\(?((?:file:\/\/)?[^()\s]+?):(\d+):(\d+)\)?$/;
  * function. Relies on source maps (tsx enables them) so positions are in the .ts source.
  */
 export function captureCallSite(): CallSite {
+  // Source-mapping every frame is costly; the user's frame is always among the first few.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 12;
   const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
   for (const raw of stack.split('\n').slice(1)) {
     const match = framePattern.exec(raw.trim());
     if (!match) continue;
