@@ -19,7 +19,10 @@ export function truncWeek(ts: Date): Date {
 
 /** Midnight UTC of the first day of the timestamp's month. */
 export function truncMonth(ts: Date): Date {
-  return new Date(Date.UTC(ts.getUTCFullYear(), ts.getUTCMonth(), 1));
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  const month = new Date(0);
+  month.setUTCFullYear(ts.getUTCFullYear(), ts.getUTCMonth(), 1);
+  return month;
 }
 
 /** Whole seconds from `start` to `end`, truncated toward zero (negative if `end` is earlier). */

@@ -14,7 +14,9 @@ const isoDate = /^(\d{4})-(\d{2})-(\d{2})$/;
 function isValidDate(text: string): boolean {
   const m = isoDate.exec(text);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  const d = new Date(0);
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
   return d.toISOString().slice(0, 10) === text;
 }
 
