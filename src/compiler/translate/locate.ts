@@ -2,10 +2,12 @@
  * Finds a lambda's source from the call site recorded at capture time: the call whose callee
  * name token sits at `ref.site`, then its argument `ref.arg` (and property `ref.prop`).
  */
-import { Node, SyntaxKind, type ArrowFunction, type CallExpression, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration, type SourceFile } from 'ts-morph';
+import { Node, SyntaxKind, ts, type ArrowFunction, type CallExpression, type FunctionDeclaration, type FunctionExpression, type MethodDeclaration, type SourceFile } from 'ts-morph';
 import type { LambdaRef } from '../../sdk/graph.js';
 import { SluiceError } from '../../sdk/errors.js';
 import { fail, snippet } from './errors.js';
+import { GLOBAL, resolveIdentifier } from './resolve.js';
+import { wrap } from './wrap.js';
 
 export type FunctionLike = ArrowFunction | FunctionExpression | FunctionDeclaration | MethodDeclaration;
 
@@ -24,12 +26,12 @@ function calleeName(call: CallExpression): Node | undefined {
 /** The call at the exact recorded position, else the innermost call of that name on the line. */
 export function findCall(sf: SourceFile, ref: LambdaRef): CallExpression {
   const { line, column } = ref.site;
-  const lines = sf.getEndLineNumber();
+  const file = sf.compilerNode;
+  const lines = file.getLineStarts().length;
   if (line >= 1 && line <= lines) {
-    const pos = sf.compilerNode.getPositionOfLineAndCharacter(line - 1, Math.max(0, column - 1));
-    const token = sf.getDescendantAtPos(pos);
-    const call = token?.getFirstAncestorByKind(SyntaxKind.CallExpression);
-    if (token && call && calleeName(call) === token && token.getText() === ref.callee) return call;
+    const pos = file.getPositionOfLineAndCharacter(line - 1, Math.max(0, column - 1));
+    const exact = callNamedAt(file, pos, ref.callee);
+    if (exact) return wrap(sf, exact) as CallExpression;
     const onLine = sf
       .getDescendantsOfKind(SyntaxKind.CallExpression)
       .filter((c) => {
@@ -42,6 +44,25 @@ export function findCall(sf: SourceFile, ref: LambdaRef): CallExpression {
     if (best) return best;
   }
   throw new SluiceError(`cannot find the call '${ref.callee}(...)' at this position`, ref.site, 'the source changed since the pipeline was loaded; reload it');
+}
+
+/**
+ * The call whose callee name token `callee` starts at `pos`, found by descending raw compiler
+ * nodes (ts-morph's getDescendantAtPos wraps every node on the way down).
+ */
+function callNamedAt(file: ts.SourceFile, pos: number, callee: string): ts.CallExpression | undefined {
+  let token: ts.Node = file;
+  for (;;) {
+    const next: ts.Node | undefined = ts.forEachChild(token, (c) => (c.pos <= pos && pos < c.end ? c : undefined));
+    if (!next) break;
+    token = next;
+  }
+  if (!ts.isIdentifier(token) || token.text !== callee || token.getStart(file) !== pos) return undefined;
+  let call: ts.Node | undefined = token.parent;
+  while (call && !ts.isCallExpression(call)) call = call.parent;
+  if (!call || !ts.isCallExpression(call)) return undefined;
+  const name = ts.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
+  return name === token ? call : undefined;
 }
 
 /** Follows an argument to the function it denotes: inline lambdas or project-level consts / functions. */
@@ -68,8 +89,23 @@ export function functionOf(node: Node, what: string): FunctionLike {
   fail(node, `the ${what} must be a lambda, got '${snippet(node)}'`, 'write an arrow function inline, or pass a const arrow function / function declaration of the project');
 }
 
-/** The declaration an identifier refers to, through imports. */
+/** Whether `id` names a known JS global (`Math`, `Number`, ...) that nothing in its file shadows. */
+export function isKnownGlobal(id: Node): boolean {
+  return Node.isIdentifier(id) && resolveIdentifier(id) === GLOBAL;
+}
+
+/**
+ * The declaration an identifier refers to, through imports: from the syntax when it can tell
+ * (resolve.ts), else from the type checker (which builds and binds the whole program).
+ */
 export function declarationOf(id: Node): Node | undefined {
+  const resolved = resolveIdentifier(id);
+  if (resolved && resolved !== GLOBAL) return resolved;
+  const parent = id.getParent();
+  if (parent && Node.isShorthandPropertyAssignment(parent)) {
+    const value = parent.getValueSymbol()?.getValueDeclaration();
+    if (value) return value;
+  }
   let sym = id.getSymbol();
   if (sym?.isAlias()) sym = sym.getAliasedSymbol() ?? sym;
   return sym?.getValueDeclaration() ?? sym?.getDeclarations()[0];

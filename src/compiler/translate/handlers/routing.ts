@@ -8,7 +8,7 @@ import { typeToString } from '../../../sdk/schema.js';
 import type { Expr } from '../../ir/expr.js';
 import type { Cx, Family } from '../context.js';
 import { fail, snippet } from '../errors.js';
-import { declarationOf, isFunctionLike } from '../locate.js';
+import { declarationOf, isFunctionLike, isKnownGlobal } from '../locate.js';
 import { refusal } from '../refusals.js';
 import { jsKind } from '../types.js';
 import { isExpr, rowColumn, type Val } from '../values.js';
@@ -25,21 +25,24 @@ const isLibFile = (node: Node) => {
   return sf.isDeclarationFile() && (sf.isFromExternalLibrary() || sf.isInNodeModules() || /\/typescript\/lib\/lib\./.test(sf.getFilePath()));
 };
 
+const NAMESPACES = /^(Math|Date|JSON|Object|Number|String|Array|Intl|console)$/;
 const SDK_TIME = /\/sdk\/time\.ts$/;
 const SDK_ORDERING = /\/sdk\/ordering\.ts$/;
 
 /** The namespace an expression names: a JS global (`Math`, `Date`, ...) or the SDK's `time`. */
 export function namespaceOf(node: Node): string | undefined {
   if (!Node.isIdentifier(node)) return undefined;
+  if (isKnownGlobal(node)) return NAMESPACES.test(node.getText()) ? node.getText() : undefined;
   const decl = declarationOf(node);
   if (!decl) return undefined;
   if (Node.isSourceFile(decl) && SDK_TIME.test(decl.getFilePath())) return 'time';
-  if (isLibFile(decl) && /^(Math|Date|JSON|Object|Number|String|Array|Intl|console)$/.test(node.getText())) return node.getText();
+  if (isLibFile(decl) && NAMESPACES.test(node.getText())) return node.getText();
   return undefined;
 }
 
 /** The name a free function call resolves to in the table: a JS global, an SDK helper, or undefined. */
 function knownFunction(callee: Node): string | undefined {
+  if (isKnownGlobal(callee)) return callee.getText();
   const decl = declarationOf(callee);
   if (!decl) return undefined;
   const file = decl.getSourceFile().getFilePath();
@@ -73,8 +76,7 @@ export function identifier(node: Node, cx: Cx): Val {
   if (bound) return bound;
   const known = refusal(`identifier:${name}`);
   if (known) fail(node, `'${name}' is not supported: ${known.reason}`, known.hint);
-  const parent = node.getParent();
-  const decl = parent && Node.isShorthandPropertyAssignment(parent) ? (parent.getValueSymbol()?.getValueDeclaration() ?? declarationOf(node)) : declarationOf(node);
+  const decl = declarationOf(node);
   if (!decl) return fail(node, `cannot resolve '${name}'`);
   if (Node.isVariableDeclaration(decl)) {
     const list = decl.getParent();
