@@ -25,11 +25,16 @@ export async function environment(root: string, name: string): Promise<LoadedEnv
 
 /** Compiles the project, binding the environment's dialect to its table names. */
 export async function compileWithProgress(root: string, env: LoadedEnvironment | undefined, write: Write): Promise<CompiledProject> {
-  // Loaded on demand: the compiler pulls in ts-morph, which `--help` should not wait for.
-  const { compileProject } = await import('../compiler/index.js');
+  // Loaded on demand: the compiler pulls in ts-morph, which `--help` should not wait for. It
+  // loads (about a second) while esbuild bundles the pipelines in its own process.
+  const compiler = import('../compiler/index.js');
+  void compiler.catch(() => undefined); // rejections surface at the await below
+  const { loadPipelines } = await import('../compiler/load.js');
   const names: Partial<Record<DialectName, TableNames>> = env ? { [dialectOf(env)]: tableNames(env) } : {};
   const started = performance.now();
-  const compiled = await compileProject({ root, names });
+  const project = await loadPipelines(path.join(root, 'pipelines'));
+  const { compile } = await compiler;
+  const compiled = compile(project.pipelines, { root, names, files: project.files });
   write(`compiled ${compiled.models.length} model${compiled.models.length === 1 ? '' : 's'} from ${compiled.sources.length} source${compiled.sources.length === 1 ? '' : 's'} in ${duration(performance.now() - started)}`);
   return compiled;
 }
