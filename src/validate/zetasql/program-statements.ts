@@ -10,13 +10,12 @@
  * column whose type differs from its table column's is an error, since BigQuery would convert
  * it and the runner would have to imitate that.
  */
-import { analyzeRaw } from './analyze.js';
 import type { ZetaColumn } from './catalog.js';
 import { ZetaSqlError, ZetaSqlQueryError } from './errors.js';
 import { parseErrorDetails, SourceText } from './location.js';
 import type { RawTable, ProgramTables } from './program-tables.js';
 import type { TypeProto__Output, ValueProto } from './proto-types.js';
-import { byteRange, field, listField, messageField, unwrap, type Message } from './resolved.js';
+import { byteRange, field, listField, messageField, statementKind, unwrap, type Message } from './resolved.js';
 import { GrpcCode, RpcFailure } from './rpc.js';
 import type { ZetaSqlServer } from './server.js';
 import { cleanTypeProto, typeProtoName } from './types.js';
@@ -27,13 +26,16 @@ interface RawResult {
   readonly rows: readonly (readonly ValueProto[])[];
 }
 
+/** Table paths as a statement names them (identifier segments). */
+type TablePaths = readonly (readonly string[])[];
+
 /** ResolvedCreateStatement.CreateMode. */
 const CreateMode = { DEFAULT: 0, OR_REPLACE: 1, IF_NOT_EXISTS: 2 } as const;
 
 /** Applies one statement to `tables`. Throws {@link ZetaSqlQueryError} when ZetaSQL rejects it. */
 export async function executeStatement(zeta: ZetaSqlServer, tables: ProgramTables, sql: string): Promise<void> {
-  const analyzed = await analyzeRaw(zeta, tables.catalog, { sqlStatement: sql });
-  if (!analyzed.ok) throw new ZetaSqlQueryError('analysis', analyzed.message, analyzed.line, analyzed.column);
+  const referenced = await zeta.rpc.tableNames(sql, zeta.languageOptions);
+  const analyzed = await analyzeStatement(zeta, tables, sql, referenced);
   const node = analyzed.node;
   const path = namePath(node);
   switch (analyzed.kind) {
@@ -44,13 +46,13 @@ export async function executeStatement(zeta: ZetaSqlServer, tables: ProgramTable
     case 'CreateViewStmt': {
       if (!creates(tables, path, node)) return;
       const columns = definedColumns(node);
-      const result = await evaluateRaw(zeta, tables, await queryOf(zeta, sql));
+      const result = await evaluateRaw(zeta, tables, await queryOf(zeta, sql), referenced);
       checkTypes(path, columns, result.columns);
       tables.put({ path, columns, rows: result.rows });
       return;
     }
     case 'InsertStmt':
-      return insert(zeta, tables, sql, node);
+      return insert(zeta, tables, sql, node, referenced);
     case 'DropStmt': {
       if (field(node, 'objectType') !== 'TABLE') throw new ZetaSqlError(`DROP ${String(field(node, 'objectType'))} is not supported by the program runner`);
       if (!tables.delete(path) && field(node, 'isIfExists') !== true) {
@@ -67,17 +69,45 @@ export async function executeStatement(zeta: ZetaSqlServer, tables: ProgramTable
  * Evaluates a query over the tables it reads (only those are sent: a request is capped at
  * 4 MiB) and returns its columns and rows as ZetaSQL values.
  */
-export async function evaluateRaw(zeta: ZetaSqlServer, tables: ProgramTables, sql: string): Promise<RawResult> {
-  const referenced = await zeta.rpc.tableNames(sql, zeta.languageOptions);
-  try {
-    const response = await zeta.rpc.evaluateQuery({
+export async function evaluateRaw(
+  zeta: ZetaSqlServer,
+  tables: ProgramTables,
+  sql: string,
+  referenced?: TablePaths,
+): Promise<RawResult> {
+  const read = referenced ?? (await zeta.rpc.tableNames(sql, zeta.languageOptions));
+  const response = await call(() =>
+    zeta.rpc.evaluateQuery({
       sql,
       options: zeta.analyzerOptions,
+      simpleCatalog: tables.catalog.referencedSubset(read).toProto(zeta.languageOptions),
+      tableContent: tables.content(read),
+    }),
+  );
+  const columns = (response.prepared?.columns ?? []).map((c) => ({ name: c.name, type: cleanTypeProto(c.type as TypeProto__Output) }));
+  return { columns, rows: (response.content?.tableData?.row ?? []).map((row) => row.cell) };
+}
+
+/**
+ * Analyzes a statement against the tables it names. The catalog goes inline: the tables
+ * change at nearly every statement, so a registered catalog would be registered anew each time.
+ */
+async function analyzeStatement(zeta: ZetaSqlServer, tables: ProgramTables, sql: string, referenced: TablePaths): Promise<{ kind: string; node: Message }> {
+  const response = await call(() =>
+    zeta.rpc.analyze({
+      sqlStatement: sql,
+      options: zeta.analyzerOptions,
       simpleCatalog: tables.catalog.referencedSubset(referenced).toProto(zeta.languageOptions),
-      tableContent: tables.content(referenced),
-    });
-    const columns = (response.prepared?.columns ?? []).map((c) => ({ name: c.name, type: cleanTypeProto(c.type as TypeProto__Output) }));
-    return { columns, rows: (response.content?.tableData?.row ?? []).map((row) => row.cell) };
+    }),
+  );
+  const { kinds, node } = unwrap(response.resolvedStatement as unknown as Message);
+  return { kind: statementKind(kinds), node };
+}
+
+/** A service call; its SQL errors become {@link ZetaSqlQueryError}s. */
+async function call<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
   } catch (error) {
     if (!(error instanceof RpcFailure)) throw error;
     if (error.code === GrpcCode.RESOURCE_EXHAUSTED) {
@@ -89,7 +119,7 @@ export async function evaluateRaw(zeta: ZetaSqlServer, tables: ProgramTables, sq
 }
 
 /** INSERT INTO t [(columns)] query: the query's columns fill the listed ones by position. */
-async function insert(zeta: ZetaSqlServer, tables: ProgramTables, sql: string, node: Message): Promise<void> {
+async function insert(zeta: ZetaSqlServer, tables: ProgramTables, sql: string, node: Message, referenced: TablePaths): Promise<void> {
   if (listField(node, 'rowList').length > 0) throw new ZetaSqlError('INSERT ... VALUES is not supported by the program runner; use INSERT ... SELECT');
   // The full name joins the path's parts with dots, which is how tables are keyed anyway.
   const name = String(messageField(messageField(node, 'tableScan') ?? {}, 'table')?.['fullName']);
@@ -97,7 +127,7 @@ async function insert(zeta: ZetaSqlServer, tables: ProgramTables, sql: string, n
   if (!target) throw new ZetaSqlError(`INSERT target ${name} is not a table of the program`);
   const listed = listField(node, 'insertColumnList').map((c) => String(c['name']).toLowerCase());
   const positions = listed.map((name) => target.columns.findIndex((c) => c.name.toLowerCase() === name));
-  const result = await evaluateRaw(zeta, tables, await queryOf(zeta, sql));
+  const result = await evaluateRaw(zeta, tables, await queryOf(zeta, sql), referenced);
   checkTypes(target.path, positions.map((p) => target.columns[p]!), result.columns);
   const rows = result.rows.map((cells) => {
     const row: ValueProto[] = target.columns.map(() => ({}));

@@ -10,11 +10,9 @@
  * one-part BigQuery names, e.g. `` `analytics.orders` ``); a multi-part path analyzes but
  * cannot be read.
  */
-import type { CompiledProject } from '../../compiler/artifact/types.js';
-import type { TableNames } from '../../compiler/dialects/dialect.js';
-import { exec, type Program, type Step } from '../../compiler/ir/program.js';
+import type { Program, Step } from '../../compiler/ir/program.js';
 import { IterationCapError, ProgramAssertionError } from '../../runners/duckdb/program.js';
-import type { EvaluateResult, TableData } from './evaluate.js';
+import type { TableData } from './evaluate.js';
 import { evaluateRaw, executeStatement } from './program-statements.js';
 import { ProgramTables } from './program-tables.js';
 import type { ZetaSqlServer } from './server.js';
@@ -69,33 +67,4 @@ export async function runProgramOnZetaSql(
   };
   await run(program.steps);
   return { tables: state, iterations, statements };
-}
-
-/**
- * Builds `project`'s models in order on ZetaSQL, each from its program or its DDL, every
- * model's table feeding the models after it, and returns every model's rows (DirectRunner
- * values). `names` must be the BigQuery names the project was compiled with; `inputs` are the
- * sources (and previous model versions) under those names. Temp tables of a program do not
- * outlive it, as in a BigQuery script.
- */
-export async function runModelsOnZetaSql(
-  zeta: ZetaSqlServer,
-  project: CompiledProject,
-  names: TableNames,
-  inputs: readonly TableData[],
-): Promise<Record<string, EvaluateResult>> {
-  const tables = ProgramTables.from(inputs);
-  const out: Record<string, EvaluateResult> = {};
-  for (const model of project.models) {
-    const program = model.program?.bigquery ?? { steps: [exec(model.ddl.bigquery.replace(/;\s*$/, ''))] };
-    const { tables: after } = await runProgramOnZetaSql(zeta, program, tables);
-    const path = names.table({ kind: 'model', name: model.name });
-    tables.put(after.get(path) ?? missing(model.name, path));
-    out[model.name] = tables.read(path);
-  }
-  return out;
-}
-
-function missing(model: string, path: readonly string[]): never {
-  throw new Error(`model ${model} did not create its table ${path.join('.')}; are these the names it was compiled with?`);
 }

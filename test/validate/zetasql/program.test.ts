@@ -5,17 +5,12 @@
  */
 import { expect } from 'chai';
 import { compile } from '../../../src/compiler/index.js';
-import type { TableNames } from '../../../src/compiler/dialects/dialect.js';
 import { assert, capMessage, exec, loop, type Program } from '../../../src/compiler/ir/program.js';
 import { connectedComponents, pipeline, source, t } from '../../../src/sdk/index.js';
 import { schemaFields } from '../../../src/sdk/schema.js';
 import { ZetaSqlError, ZetaSqlQueryError } from '../../../src/validate/zetasql/errors.js';
-import {
-  IterationCapError,
-  ProgramAssertionError,
-  runModelsOnZetaSql,
-  runProgramOnZetaSql,
-} from '../../../src/validate/zetasql/program.js';
+import { IterationCapError, ProgramAssertionError, runProgramOnZetaSql } from '../../../src/validate/zetasql/program.js';
+import { runModelsOnZetaSql, zetaSqlTableNames } from '../../../src/validate/zetasql/program-models.js';
 import { getSharedZetaSql } from '../../../src/validate/zetasql/shared.js';
 import { runOnDuckDb } from '../../support/duckdb.js';
 
@@ -130,8 +125,7 @@ describe('runModelsOnZetaSql: the connected-components model', function () {
     const edges = p.read(links).filter((l) => l.kind !== 'ignored').map((l) => ({ src: l.a, dst: l.b }));
     return { parts: p.write(connectedComponents(edges).map((c) => ({ node: c.node, component: c.component })), { name: 'zp_parts', materialize: 'table' }) };
   });
-  const flat: TableNames = { table: (ref) => [`${ref.kind === 'source' ? 'raw' : 'analytics'}.${ref.name}`] };
-  const compiled = compile([graph], { root: process.cwd(), names: { bigquery: flat } });
+  const compiled = compile([graph], { root: process.cwd(), names: { bigquery: zetaSqlTableNames } });
   const sorted = (rows: readonly Record<string, unknown>[]) => rows.map((r) => `${r.node}→${r.component}`).sort();
 
   it('gives the components DuckDB gives, on a chain, a star, self-loops and NULL ends', async () => {
@@ -142,9 +136,7 @@ describe('runModelsOnZetaSql: the connected-components model', function () {
       { a: 'solo', b: 'solo', kind: 'ok' },
       { a: 'lone', b: null, kind: 'ok' },
     ];
-    const zeta = await runModelsOnZetaSql(await getSharedZetaSql(), compiled, flat, [
-      { path: ['raw.zp_links'], columns: compiled.sources[0]!.columns, rows },
-    ]);
+    const zeta = await runModelsOnZetaSql(await getSharedZetaSql(), compiled, { sources: { zp_links: rows } });
     const duck = await runOnDuckDb(compiled, { zp_links: rows });
     expect(sorted(zeta.zp_parts!.rows)).to.deep.equal(sorted(duck.zp_parts!));
     expect(new Set(zeta.zp_parts!.rows.map((r) => r.component))).to.deep.equal(new Set(['c0', 'hub', 'solo', 'lone']));
