@@ -48,7 +48,10 @@ export async function importBundled(files: readonly string[], root: string): Pro
 
 /** The bundle's code with an inline source map into the original files, or undefined. */
 async function bundle(files: readonly string[], root: string, outFile: string): Promise<string | undefined> {
-  const entry = files.map((file, i) => `export * as m${i} from ${JSON.stringify(file)};`).join('\n');
+  // Paths relative to the root where possible: absolute ones would each be a round trip
+  // through the externals plugin's JavaScript callback.
+  const specifier = (file: string) => (inside(root, file) ? `./${path.relative(root, file).split(path.sep).join('/')}` : file);
+  const entry = files.map((file, i) => `export * as m${i} from ${JSON.stringify(specifier(file))};`).join('\n');
   let result;
   try {
     result = await build({
