@@ -5,8 +5,8 @@
  * value (its degree), judged by the pipeline's key judge (blocklists, patterns, degree caps),
  * and only kept keys become edges. Dropped keys go to the audit, never silently.
  */
-import type { PCollection } from '../../sdk/index.js';
-import type { IdentityEdge, IdentityInput, IdentityNode, JudgedKey, KeyCandidate } from './types.js';
+import type { Group, PCollection } from '../../sdk/index.js';
+import type { IdentityEdge, IdentityInput, IdentityNode, JudgedKey, KeyCandidate, KeyCompanion } from './types.js';
 
 /** A record's key with the record's data timestamp. */
 export type RecordKey = IdentityEdge & {
@@ -39,6 +39,34 @@ export function keyCandidates(keys: PCollection<RecordKey>): PCollection<KeyCand
     .aggregate((g) => ({ degree: g.countDistinct((k) => k.source + ':' + k.record_id) }));
 }
 
+/**
+ * Every key next to each other key of the same record; a key alone on its records still
+ * appears once, with `other_type` null. Linear in the data: a record has a handful of keys.
+ */
+export function keyCompanions(keys: PCollection<RecordKey>): PCollection<KeyCompanion> {
+  return keys.join(keys, {
+    type: 'left',
+    on: (a, b) => a.source === b.source && a.record_id === b.record_id && (a.key_type !== b.key_type || a.key_value !== b.key_value),
+    select: (a, b) => ({ source: a.source, record_id: a.record_id, key_type: a.key_type, key_value: a.key_value, other_type: b.key_type, other_value: b.key_value }),
+  });
+}
+
+/**
+ * Key candidates with the pipeline's co-occurrence evidence: `evidence` aggregates each key's
+ * companions (e.g. `emails: g.countDistinct((c) => (c.other_type === 'email' ? c.other_value : null))`),
+ * and its columns reach the key judge next to the degree.
+ */
+export function keyCandidatesWithEvidence<S extends Record<string, unknown>>(
+  keys: PCollection<RecordKey>,
+  evidence: (g: Group<KeyCompanion>) => S,
+): PCollection<KeyCandidate & S> {
+  // The aggregate callback runs once at capture time; the lambdas inside `evidence` are
+  // translated from the pipeline file where they are written.
+  return keyCompanions(keys)
+    .groupBy((c) => ({ key_type: c.key_type, key_value: c.key_value }))
+    .aggregate((g) => ({ degree: g.countDistinct((c) => c.source + ':' + c.record_id), ...evidence(g) }));
+}
+
 /** A dropped key as the audit lists it. */
 export type BlockedKey = {
   key_type: string;
@@ -52,6 +80,11 @@ export function blockedKeys(judged: PCollection<JudgedKey>): PCollection<Blocked
   return judged
     .filter((k) => k.drop_reason !== null)
     .map((k) => ({ key_type: k.key_type, key_value: k.key_value, degree: k.degree, reason: k.drop_reason ?? '' }));
+}
+
+/** Every record ↔ key edge, before blocking. */
+export function recordEdges(keys: PCollection<RecordKey>): PCollection<IdentityEdge> {
+  return keys.map((k) => ({ source: k.source, record_id: k.record_id, key_type: k.key_type, key_value: k.key_value, rule: k.rule }));
 }
 
 /** The record ↔ key edges whose key the judge kept. */

@@ -5,9 +5,9 @@
  */
 export { resolveIdentities, type IdentityOptions, type IdentityModels } from './resolve.js';
 export { emailKey, phoneKey, nameKey, idKey } from './keys.js';
-export { normalizeEmail, normalizePhone, normalizeNamePostcode, normalizeId, callingCode } from './normalize.js';
+export { normalizeEmail, normalizePhone, normalizeNamePostcode, normalizeId, callingCode, firstNameOfNameKey } from './normalize.js';
 export { registrySchema } from './registry.js';
-export type { MatchKey, IdentityInput, KeyCandidate, JudgedKey, IdentityEdge, IdentityNode, RegistryRow } from './types.js';
+export type { MatchKey, IdentityInput, KeyCandidate, KeyCompanion, JudgedKey, IdentityEdge, IdentityNode, KeyTypeRow, KeyTypeRule, RegistryRow } from './types.js';
 export type { IdentityRecord, AliasRow, ClusterSizeRow } from './outputs.js';
 export type { BlockedKey } from './graph.js';
 export type { ComponentMember } from './components.js';

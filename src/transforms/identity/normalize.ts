@@ -62,6 +62,12 @@ export function normalizeNamePostcode(first: string | null, last: string | null,
   return f + '|' + l + '|' + p;
 }
 
+/** The first name of a name key (`first|last|POSTCODE`); null for null or ''. */
+export function firstNameOfNameKey(nameKey: string | null): string | null {
+  const key = nameKey ?? '';
+  return key === '' ? null : (key.split('|')[0] ?? null);
+}
+
 /** An opaque identifier (loyalty card, device, account): trimmed; null when empty. */
 export function normalizeId(raw: string | null): string | null {
   const id = (raw ?? '').trim();

@@ -3,23 +3,39 @@
  * the identity models out (graph edges, blocked-key audit, components, registry, aliases,
  * record → customer id, cluster statistics).
  */
-import { SluiceError, notNull, unique, type Model, type PCollection, type PipelineBuilder } from '../../sdk/index.js';
+import { SluiceError, notNull, unique, type Group, type Model, type PCollection, type PipelineBuilder } from '../../sdk/index.js';
 import { captureCallSite } from '../../sdk/callsite.js';
 import { componentsOf, type ComponentMember } from './components.js';
-import { blockedKeys, graphNodes, keyCandidates, keptEdges, recordKeys, type BlockedKey, type RecordKey } from './graph.js';
+import { blockedKeys, graphNodes, keyCandidates, keyCandidatesWithEvidence, keptEdges, recordEdges, recordKeys, type BlockedKey, type RecordKey } from './graph.js';
+import { edgesWithout, keysBreakingLimits, keyTypesOf, limitAudit } from './limits.js';
 import { aliasesOf, clusterStats, recordsWithIds, type AliasRow, type ClusterSizeRow, type IdentityRecord } from './outputs.js';
 import { registrySchema, updateRegistry } from './registry.js';
-import type { IdentityEdge, IdentityInput, JudgedKey, KeyCandidate, RegistryRow } from './types.js';
+import type { IdentityEdge, IdentityInput, JudgedKey, KeyCandidate, KeyCompanion, KeyTypeRow, KeyTypeRule, RegistryRow } from './types.js';
 
-export interface IdentityOptions {
+export interface IdentityOptions<S extends Record<string, unknown> = Record<never, never>> {
   /** One collection per source, mapped to {@link IdentityInput} (same columns in each). */
   readonly records: readonly PCollection<IdentityInput>[];
+  /**
+   * Co-occurrence evidence for the judge, aggregated over each key's companions (the other
+   * keys of the records carrying it): each column reaches `judgeKeys` next to `degree`, e.g.
+   * `(g) => ({ emails: g.countDistinct((c) => (c.other_type === 'email' ? c.other_value : null)) })`
+   * lets the judge drop a device seen with more than one email.
+   */
+  readonly keyEvidence?: (g: Group<KeyCompanion>) => S;
   /**
    * Decides which keys may link records: return the candidates with `drop_reason` set
    * (null keeps the key). Write it as a map in the pipeline file, so its lambda compiles:
    * `(keys) => keys.map((k) => ({ ...k, drop_reason: dropReason(k) }))`.
    */
-  readonly judgeKeys: (keys: PCollection<KeyCandidate>) => PCollection<JudgedKey>;
+  readonly judgeKeys: (keys: PCollection<KeyCandidate & S>) => PCollection<JudgedKey>;
+  /**
+   * Identifier limits and key priority, per key type: `max_keys` distinct keys of the type per
+   * customer (null: no limit) and a `priority` (higher outranks lower). A customer breaking a
+   * limit loses the conflicting lower-priority keys, audited with reason `limit`, and
+   * components are computed once more (one retry; see limits.ts). Write it as a map:
+   * `(types) => types.map((t) => ({ key_type: t.key_type, max_keys: maxKeys(t.key_type), priority: priority(t.key_type) }))`.
+   */
+  readonly limits?: (types: PCollection<KeyTypeRow>) => PCollection<KeyTypeRule>;
   /** Rounds of the components loop before the run fails loudly (default 64). */
   readonly maxRounds?: number;
 }
@@ -54,7 +70,7 @@ export interface IdentityModels {
  *     judgeKeys: (keys) => keys.map((k) => ({ ...k, drop_reason: k.degree > 500 ? 'degree_cap' : null })),
  *   }));
  */
-export function resolveIdentities(p: PipelineBuilder, options: IdentityOptions): IdentityModels {
+export function resolveIdentities<S extends Record<string, unknown> = Record<never, never>>(p: PipelineBuilder, options: IdentityOptions<S>): IdentityModels {
   const [first, ...rest] = options.records;
   if (!first) throw new SluiceError('resolveIdentities needs at least one source in `records`', captureCallSite());
   const keys = recordKeys(first.union(...rest));
@@ -69,16 +85,31 @@ export function resolveIdentities(p: PipelineBuilder, options: IdentityOptions):
     },
   });
 
-  const judged = options.judgeKeys(keyCandidates(keys));
-  const blocked = p.write(blockedKeys(judged), {
+  const candidates = options.keyEvidence ? keyCandidatesWithEvidence(keys, options.keyEvidence) : (keyCandidates(keys) as PCollection<KeyCandidate & S>);
+  const judged = options.judgeKeys(candidates);
+  const maxRounds = options.maxRounds ?? 64;
+  const nodes = graphNodes(keys);
+  let blockedRows = blockedKeys(judged);
+  if (options.limits) {
+    // One retry (limits.ts): a first pass over the judged edges finds the keys that break a
+    // limit; the components below are computed without them.
+    const judgedEdges = keptEdges(keys, judged);
+    const dropped = keysBreakingLimits(judgedEdges, componentsOf(nodes, judgedEdges, maxRounds), options.limits(keyTypesOf(judgedEdges)));
+    blockedRows = blockedRows.union(limitAudit(judged, dropped));
+  }
+  // The kept edges are the record keys not in the audit: read from its table, so the judge
+  // and the first components pass run once, in the audit's model.
+  const edgeRows = edgesWithout(recordEdges(keys), blockedRows);
+  const members = componentsOf(nodes, edgeRows, maxRounds);
+
+  const blocked = p.write(blockedRows, {
     name: 'identity_blocked_keys',
     materialize: 'table',
-    description: 'Keys that may not link records (blocklists, patterns, degree caps), with their degree: over-merge protection, audited',
+    description: 'Keys that may not link records (blocklists, patterns, degree caps, shared-key rules, identifier limits), with their degree: over-merge protection, audited',
     columns: { key_type: 'Key type', key_value: 'Normalized key value', degree: 'Distinct records carrying the key', reason: 'Why it was dropped' },
     expect: [unique((k) => k.key_type + ':' + k.key_value)],
   });
 
-  const edgeRows = keptEdges(keys, judged);
   const edges = p.write(edgeRows, {
     name: 'identity_edges',
     materialize: 'table',
@@ -86,7 +117,6 @@ export function resolveIdentities(p: PipelineBuilder, options: IdentityOptions):
     columns: { source: 'Source of the record', record_id: 'Record id within the source', key_type: 'Key type', key_value: 'Normalized key value', rule: 'Rule that produced the key' },
   });
 
-  const members = componentsOf(graphNodes(keys), edgeRows, options.maxRounds ?? 64);
   const components = p.write(members, {
     name: 'identity_components',
     materialize: 'table',

@@ -29,6 +29,19 @@ export type KeyCandidate = {
   degree: number;
 };
 
+/**
+ * A key of a record next to another key of the same record (or none: `other_type` null),
+ * the evidence the judge's co-occurrence rules count, e.g. distinct emails seen with a device.
+ */
+export type KeyCompanion = {
+  source: string;
+  record_id: string;
+  key_type: string;
+  key_value: string;
+  other_type: string | null;
+  other_value: string | null;
+};
+
 /** A key with the judge's verdict: `drop_reason` null keeps it. */
 export type JudgedKey = KeyCandidate & {
   drop_reason: string | null;
@@ -60,4 +73,21 @@ export type RegistryRow = {
   merged_into: string | null;
   merged_at: Date | null;
   merge_reason: string | null;
+};
+
+/** A key type present in the graph, offered to the pipeline's limit rules. */
+export type KeyTypeRow = {
+  key_type: string;
+};
+
+/**
+ * How many keys of a type one customer may hold, and which keys give way when a customer
+ * breaks a limit: the conflicting keys of lower priority than the limited type are dropped.
+ */
+export type KeyTypeRule = {
+  key_type: string;
+  /** At most this many distinct keys of the type per customer; null: no limit. */
+  max_keys: number | null;
+  /** Higher outranks lower. */
+  priority: number;
 };
