@@ -113,6 +113,10 @@ async function call<T>(request: () => Promise<T>): Promise<T> {
     if (error.code === GrpcCode.RESOURCE_EXHAUSTED) {
       throw new ZetaSqlError(`the tables are too large for one ZetaSQL request (${error.details}); use fewer rows`);
     }
+    if (error.details.includes('does not support the API in evaluator.h')) {
+      // Rows attach to tables at the catalog root only, so `ds`.`t` analyzes but cannot be read.
+      throw new ZetaSqlError(`${error.details.trim()}: a table named in several parts cannot hold rows in ZetaSQL's evaluator; compile with one-part names (zetaSqlTableNames)`);
+    }
     const { message, line, column } = parseErrorDetails(error.details);
     throw new ZetaSqlQueryError(error.code === GrpcCode.INVALID_ARGUMENT ? 'analysis' : 'runtime', message, line, column);
   }

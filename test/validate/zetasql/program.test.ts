@@ -112,13 +112,22 @@ describe('runProgramOnZetaSql', function () {
     expect(() => tables.read(['h'])).to.throw(ZetaSqlError, /beyond JavaScript's safe integer range/);
   });
 
+  it('reads tables named in one part, and says so when a query names one in several parts', async () => {
+    const dataset = { path: ['raw', 't'], columns: schemaFields({ n: t.int64() }), rows: [{ n: 7 }] };
+    const zeta = await getSharedZetaSql();
+    const flat = await runProgramOnZetaSql(zeta, { steps: [exec('CREATE TEMP TABLE a AS SELECT n FROM `raw.t`')] }, [dataset]);
+    expect(flat.tables.read(['a']).rows).to.deep.equal([{ n: 7 }]);
+    const parts = await rejection(runProgramOnZetaSql(zeta, { steps: [exec('CREATE TEMP TABLE a AS SELECT n FROM `raw`.`t`')] }, [dataset]));
+    expect(parts.message).to.include('does not support the API in evaluator.h').and.include('compile with one-part names (zetaSqlTableNames)');
+  });
+
   it('refuses statements it does not model', async () => {
     const update = await rejection(run({ steps: [exec("UPDATE nums SET label = 'x' WHERE TRUE")] }));
     expect(update.message).to.match(/UpdateStmt statements are not supported/);
   });
 });
 
-describe('runModelsOnZetaSql: the connected-components model', function () {
+describe('runModelsOnZetaSql', function () {
   this.timeout(60_000);
   const links = source('zp_links', { a: t.string(), b: t.string().nullable(), kind: t.string() });
   const graph = pipeline('zp_cc', (p) => {
@@ -127,6 +136,20 @@ describe('runModelsOnZetaSql: the connected-components model', function () {
   });
   const compiled = compile([graph], { root: process.cwd(), names: { bigquery: zetaSqlTableNames } });
   const sorted = (rows: readonly Record<string, unknown>[]) => rows.map((r) => `${r.node}→${r.component}`).sort();
+
+  it('builds views and tables in order, each reading the ones before it', async () => {
+    const sales = source('zp_sales', { shop: t.string(), amount: t.int64() });
+    const shops = pipeline('zp_shops', (p) => {
+      const big = p.write(p.read(sales).filter((s) => s.amount > 10), { name: 'zp_big' });
+      return { doubled: p.write(p.read(big).map((s) => ({ shop: s.shop, twice: s.amount * 2 })), { name: 'zp_doubled', materialize: 'table' }) };
+    });
+    const project = compile([shops], { root: process.cwd(), names: { bigquery: zetaSqlTableNames } });
+    expect(project.models.map((m) => m.materialize)).to.deep.equal(['view', 'table']);
+    const rows = [{ shop: 'a', amount: 5 }, { shop: 'b', amount: 11 }, { shop: 'c', amount: 30 }];
+    const out = await runModelsOnZetaSql(await getSharedZetaSql(), project, { sources: { zp_sales: rows } });
+    expect(out.zp_big!.rows).to.have.deep.members(rows.slice(1));
+    expect(out.zp_doubled!.rows).to.have.deep.members([{ shop: 'b', twice: 22 }, { shop: 'c', twice: 60 }]);
+  });
 
   it('gives the components DuckDB gives, on a chain, a star, self-loops and NULL ends', async () => {
     const rows = [
