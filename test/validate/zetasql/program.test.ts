@@ -51,6 +51,8 @@ describe('runProgramOnZetaSql', function () {
   it('names a CREATE TABLE ... AS query by its column list (by position) and checks the DDL', async () => {
     const ddl = "CREATE OR REPLACE TABLE `analytics.out`\n(\n  total INT64 OPTIONS (description = 'AS\\nSELECT'),\n  what STRING\n)\nCLUSTER BY what\nOPTIONS (\n  description = 'x'\n)\nAS\nSELECT SUM(n) AS s, 'sum' AS w FROM nums";
     expect(await rowsOf({ steps: [exec(ddl)] }, 'analytics.out')).to.deep.equal([{ total: 3, what: 'sum' }]);
+    const view = "-- a view is materialized at once\nCREATE OR REPLACE VIEW `analytics.v`\n(\n  m OPTIONS (description = 'n'),\n  text\n)\nAS\nSELECT n, label FROM nums WHERE n = 1";
+    expect(await rowsOf({ steps: [exec(view)] }, 'analytics.v')).to.deep.equal([{ m: 1, text: 'one' }]);
     const wrongType = await rejection(run({ steps: [exec('CREATE TABLE t (x INT64) AS SELECT 1.5 AS x')] }));
     expect(wrongType).to.be.instanceOf(ZetaSqlQueryError);
     expect(wrongType.message).to.match(/Column 'x' has type INT64 which cannot be coerced from query output type FLOAT64/);
