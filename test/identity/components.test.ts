@@ -144,7 +144,7 @@ describe('connected components (BigQuery script)', () => {
   it('loops with BREAK on convergence and RAISE at the cap', () => {
     expect(script.match(/^\s*LOOP$/gm)).to.have.length(3);
     expect(script.match(/^\s*END LOOP;$/gm)).to.have.length(3);
-    expect(script).to.contain('IF NOT (EXISTS (SELECT 1 FROM `cc_edges`)) THEN\n    BREAK;');
+    expect(script).to.contain('IF NOT COALESCE((EXISTS (SELECT 1 FROM `cc_edges`)), FALSE) THEN\n    BREAK;');
     expect(script).to.contain("RAISE USING MESSAGE = 'loop rounds did not converge within 40 iterations';");
   });
 

@@ -44,7 +44,7 @@ describe('SQL programs (loops and assertions)', () => {
         'CREATE OR REPLACE TABLE n AS SELECT 5 AS v;',
         'SET down_iteration = 0;',
         'LOOP',
-        '  IF NOT ((SELECT v FROM n) > 0) THEN',
+        '  IF NOT COALESCE(((SELECT v FROM n) > 0), FALSE) THEN',
         '    BREAK;',
         '  END IF;',
         '  IF down_iteration >= 9 THEN',

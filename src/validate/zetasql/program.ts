@@ -3,7 +3,7 @@
  * (connected components) — on ZetaSQL's reference implementation over in-memory tables: the
  * offline stand-in for running the model's BigQuery script. The control flow is that of the
  * rendered script (src/compiler/dialects/bigquery/script.ts): a loop stops when its condition
- * is FALSE (`IF NOT (c) THEN BREAK`, so NULL goes on), fails at its iteration cap; an assertion
+ * is not TRUE (`IF NOT COALESCE(c, FALSE) THEN BREAK`), fails at its iteration cap; an assertion
  * fails unless its condition is TRUE (`ASSERT`). Statements: see program-statements.ts.
  *
  * Table paths must be ones ZetaSQL's evaluator can attach rows to: one part (compile with
@@ -57,7 +57,7 @@ export async function runProgramOnZetaSql(
         if ((await holds(step.condition)) !== true) throw new ProgramAssertionError(step.message);
       } else {
         iterations[step.name] ??= 0;
-        for (let i = 0; (await holds(step.condition)) !== false; i++) {
+        for (let i = 0; (await holds(step.condition)) === true; i++) {
           if (i === step.maxIterations) throw new IterationCapError(step.name, step.maxIterations);
           iterations[step.name]!++;
           await run(step.body);

@@ -1,7 +1,7 @@
 /**
  * Renders a {@link Program} as one BigQuery multi-statement script: a counter variable per
  * loop (DECLAREd up front, as GoogleSQL requires), `LOOP ... END LOOP` with
- * `IF NOT (condition) THEN BREAK` and a `RAISE` at the iteration cap; assertions become `ASSERT`.
+ * `IF NOT COALESCE(condition, FALSE) THEN BREAK` (only TRUE goes on) and a `RAISE` at the iteration cap; assertions become `ASSERT`.
  */
 import { capMessage, loopsOf, type LoopStep, type Program, type Quoting, type Step } from '../../ir/program.js';
 
@@ -23,7 +23,8 @@ function render(steps: readonly Step[], q: Quoting, depth: number): string[] {
     return [
       indent(`SET ${n} = 0;`, depth),
       indent('LOOP', depth),
-      indent(`IF NOT (${step.condition}) THEN\n  BREAK;\nEND IF;`, depth + 1),
+      // A NULL condition ends the loop, as in the DuckDB driver (only TRUE goes on).
+      indent(`IF NOT COALESCE((${step.condition}), FALSE) THEN\n  BREAK;\nEND IF;`, depth + 1),
       indent(`IF ${n} >= ${step.maxIterations} THEN\n  RAISE USING MESSAGE = ${q.stringLiteral(capMessage(step))};\nEND IF;`, depth + 1),
       indent(`SET ${n} = ${n} + 1;`, depth + 1),
       ...render(step.body, q, depth + 1),
