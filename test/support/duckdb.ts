@@ -2,13 +2,22 @@
  * Test support: run compiled models on an in-memory DuckDB with rows given as JS objects
  * (the DirectRunner's representation), and read results back in that representation.
  */
+import { createRequire } from 'node:module';
 import { DuckDBConnection, DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter } from '@duckdb/node-api';
-import type { CompiledProject } from '../../src/compiler/artifact/types.js';
+import type { CompiledModel, CompiledProject } from '../../src/compiler/artifact/types.js';
 import { runOnDuckDB } from '../../src/runners/duckdb/program.js';
 import { duckdbType } from '../../src/runners/duckdb/types.js';
-
-export { duckdbType as duckType };
 import type { SqlType } from '../../src/sdk/schema.js';
+
+/**
+ * @duckdb/node-api decodes VARCHAR values with a default TextDecoder, which drops a leading
+ * U+FEFF: '\ufeffx' reads back as 'x' although DuckDB holds it intact. The library reads the
+ * decoder from this exported binding on every value, so tests swap in one that keeps it.
+ */
+const accessors = createRequire(import.meta.url)('@duckdb/node-api/lib/vectors/dataAccessors.js') as {
+  textDecoder: { decode(bytes: Uint8Array): string };
+};
+accessors.textDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export type Row = Record<string, unknown>;
 
@@ -47,7 +56,7 @@ function fromDuck(value: unknown, type: SqlType): unknown {
 }
 
 /** Creates `src.<source>` tables holding the given rows. */
-async function loadSources(conn: DuckDBConnection, project: CompiledProject, sources: Readonly<Record<string, readonly Row[]>>) {
+export async function loadSources(conn: DuckDBConnection, project: CompiledProject, sources: Readonly<Record<string, readonly Row[]>>) {
   await conn.run('CREATE SCHEMA IF NOT EXISTS src');
   for (const source of project.sources) {
     const cols = source.columns.map((c) => `${quote(c.name)} ${duckdbType(c.type)}`).join(', ');
@@ -62,6 +71,18 @@ async function loadSources(conn: DuckDBConnection, project: CompiledProject, sou
   }
 }
 
+/** Builds one model: its DDL, or the loop program the runner drives. */
+export async function buildModel(conn: DuckDBConnection, model: CompiledModel): Promise<void> {
+  if (model.program) await runOnDuckDB(conn, model.program.duckdb);
+  else await conn.run(model.ddl.duckdb);
+}
+
+/** A built model's rows in the DirectRunner's representation. */
+export async function readModel(conn: DuckDBConnection, model: CompiledModel): Promise<Row[]> {
+  const result = await conn.runAndReadAll(`SELECT * FROM main.${quote(model.name)}`);
+  return result.getRowObjectsJS().map((row) => Object.fromEntries(model.columns.map((c) => [c.name, fromDuck((row as Row)[c.name], c.type)])));
+}
+
 /** Runs every model's DuckDB DDL in order and returns each model's rows. */
 export async function runOnDuckDb(
   project: CompiledProject,
@@ -73,12 +94,8 @@ export async function runOnDuckDb(
     await loadSources(conn, project, sources);
     const out: Record<string, Row[]> = {};
     for (const model of project.models) {
-      if (model.program) await runOnDuckDB(conn, model.program.duckdb);
-      else await conn.run(model.ddl.duckdb);
-      const result = await conn.runAndReadAll(`SELECT * FROM main.${quote(model.name)}`);
-      out[model.name] = result.getRowObjectsJS().map((row) =>
-        Object.fromEntries(model.columns.map((c) => [c.name, fromDuck((row as Row)[c.name], c.type)])),
-      );
+      await buildModel(conn, model);
+      out[model.name] = await readModel(conn, model);
     }
     return out;
   } finally {
