@@ -23,6 +23,8 @@ export class Shared {
   readonly index = new Map<string, Entry>(TABLE.map((e) => [`${e.kind}:${entryName(e)}`, e]));
   readonly constants = new Map<Node, Val>();
   readonly constantsInProgress = new Set<Node>();
+  /** What the syntax proved about values passed to inlined helpers, so their parameters keep it. */
+  readonly argNullishness = new WeakMap<Val, Nullishness>();
   private exact: boolean | undefined;
 
   /**
@@ -99,7 +101,9 @@ export class Translation implements Cx {
       const val = this.current.lookup(name);
       if (!val) return undefined;
       if (val.k === 'row') return { kind: 'row' };
-      return val.k === 'col' && this.shared.exactColumns ? { kind: 'column', nullishness: columnNullishness(val.type) } : ({ kind: 'other' } satisfies NameMeaning);
+      if (val.k === 'col' && this.shared.exactColumns) return { kind: 'column', nullishness: columnNullishness(val.type) };
+      const passed = this.shared.argNullishness.get(val);
+      return passed ? { kind: 'column', nullishness: passed } : ({ kind: 'other' } satisfies NameMeaning);
     },
     field: (row, name) => {
       const val = this.current.lookup(row);
@@ -136,6 +140,14 @@ export class Translation implements Cx {
   inline(fn: FunctionLike, args: readonly Val[], call: Node): Val {
     if (this.inlining.includes(fn)) fail(call, 'recursive helper functions cannot be inlined', 'write the logic without recursion');
     if (this.inlining.length >= MAX_INLINE_DEPTH) fail(call, `helpers nest deeper than ${MAX_INLINE_DEPTH} calls`);
+    if (Node.isCallExpression(call)) {
+      // Decided in the caller's scope: inside the helper, only the parameter names remain.
+      call.getArguments().forEach((arg, i) => {
+        const val = args[i];
+        const known = val && val.k !== 'col' ? syntacticNullishness(arg, this.nullnessEnv) : undefined;
+        if (val && known) this.shared.argNullishness.set(val, known);
+      });
+    }
     this.inlining.push(fn);
     try {
       const scope = new Scope();

@@ -7,6 +7,8 @@
  * than translating, so the common forms must never need it.
  */
 import { Node, ts } from 'ts-morph';
+import { constValueOf, helperCalled, returnedExpressions } from './helper-results.js';
+import type { FunctionLike } from './locate.js';
 
 export interface Nullishness {
   readonly null: boolean;
@@ -19,7 +21,7 @@ export type NameMeaning = { readonly kind: 'row' } | { readonly kind: 'column'; 
 export interface NullnessEnv {
   /** The meaning of a name bound in the lambda (parameters, destructured columns); undefined when free. */
   name(name: string): NameMeaning | undefined;
-  /** The nullishness of column `field` of the row bound to `row`, when known. */
+  /** The nullishness of column `field` of the row (or struct value) bound to `row`, when known. */
   field(row: string, field: string): Nullishness | undefined;
 }
 
@@ -32,7 +34,8 @@ const NONE: Nullishness = { null: false, undefined: false };
 const NON_NULLISH_MEMBERS = new Set([
   'trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'slice', 'substring', 'padStart', 'padEnd',
   'replace', 'replaceAll', 'repeat', 'concat', 'startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf',
-  'split', 'normalize', 'toString', 'toFixed', 'charAt', 'length', 'join', 'getTime',
+  'split', 'normalize', 'toString', 'toFixed', 'charAt', 'length', 'join', 'getTime', 'toISOString',
+  'getUTCFullYear', 'getUTCMonth', 'getUTCDate', 'getUTCDay', 'getUTCHours', 'getUTCMinutes', 'getUTCSeconds',
 ]);
 
 /** Math functions and conversions: numbers, strings or booleans, never nullish. */
@@ -49,13 +52,18 @@ export function syntacticNullishness(node: Node, env: NullnessEnv): Nullishness 
   ) {
     return NONE;
   }
+  // `new X(...)` always yields an object.
+  if (Node.isNewExpression(node)) return NONE;
   if (Node.isIdentifier(node)) return identifier(node, env);
   if (isOptionalChain(node)) return optionalChain(node, env);
   if (Node.isPropertyAccessExpression(node)) return column(node, env) ?? member(node, env);
   if (Node.isCallExpression(node)) {
     const callee = node.getExpression();
     if (Node.isPropertyAccessExpression(callee) && member(callee, env)) return NONE;
-    return NON_NULLISH_CALLS.test(callee.getText()) && env.name(callee.getText().split('.')[0]!) === undefined ? NONE : undefined;
+    if (env.name(callee.getText().split('.')[0]!) !== undefined) return undefined;
+    if (NON_NULLISH_CALLS.test(callee.getText())) return NONE;
+    const helper = helperCalled(node);
+    return helper && helperResult(helper, node.getArguments(), env);
   }
   if (Node.isBinaryExpression(node)) {
     const operator = node.getOperatorToken().getKind();
@@ -74,16 +82,22 @@ export function syntacticNullishness(node: Node, env: NullnessEnv): Nullishness 
 function identifier(node: Node, env: NullnessEnv): Nullishness | undefined {
   const name = node.getText();
   const meaning = env.name(name);
-  if (meaning === undefined) return name === 'undefined' ? { null: false, undefined: true } : undefined;
+  if (meaning === undefined) {
+    if (name === 'undefined') return { null: false, undefined: true };
+    const init = constValueOf(node);
+    return init && guarded(init, () => syntacticNullishness(init, EMPTY_ENV));
+  }
   return meaning.kind === 'column' ? meaning.nullishness : undefined;
 }
 
-/** `r.email` on a row parameter. */
+/** `r.email` on a row parameter; `k.key_type` on an array element the environment describes. */
 function column(node: Node, env: NullnessEnv): Nullishness | undefined {
   if (!Node.isPropertyAccessExpression(node)) return undefined;
   const target = node.getExpression();
-  if (!Node.isIdentifier(target) || env.name(target.getText())?.kind !== 'row') return undefined;
-  return env.field(target.getText(), node.getName());
+  if (!Node.isIdentifier(target)) return undefined;
+  // A column's field (a struct element of an array) only when the environment knows it.
+  const kind = env.name(target.getText())?.kind;
+  return kind === 'row' || kind === 'column' ? env.field(target.getText(), node.getName()) : undefined;
 }
 
 /**
@@ -93,7 +107,14 @@ function column(node: Node, env: NullnessEnv): Nullishness | undefined {
  */
 function member(node: Node, env: NullnessEnv): Nullishness | undefined {
   if (!Node.isPropertyAccessExpression(node) || !NON_NULLISH_MEMBERS.has(node.getName())) return undefined;
-  return syntacticNullishness(node.getExpression(), env) ? NONE : undefined;
+  const receiver = node.getExpression();
+  return syntacticNullishness(receiver, env) || isLiteralObject(receiver, env) ? NONE : undefined;
+}
+
+/** An array or object literal, or a module const holding one: an object, never nullish. */
+function isLiteralObject(node: Node, env: NullnessEnv): boolean {
+  const value = Node.isIdentifier(node) && env.name(node.getText()) === undefined ? constValueOf(node) : node;
+  return !!value && (Node.isArrayLiteralExpression(value) || Node.isObjectLiteralExpression(value));
 }
 
 const isOptionalChain = (node: Node) => (node.compilerNode.flags & ts.NodeFlags.OptionalChain) !== 0;
@@ -117,6 +138,73 @@ function optionalChain(node: Node, env: NullnessEnv): Nullishness | undefined {
   // Without `?.`, the link is only reached with a non-nullish receiver, or after a short circuit.
   if (!isOptionalChain(receiver) && nullish) return undefined;
   return { null: false, undefined: before.undefined };
+}
+
+/** A scope with no names: module consts see only other module-level names. */
+export const EMPTY_ENV: NullnessEnv = { name: () => undefined, field: () => undefined };
+
+const visiting = new Set<Node>();
+
+/** `fn()` unless `node` is already being analyzed (recursive helpers, self-referencing consts). */
+function guarded<T>(node: Node, fn: () => T | undefined): T | undefined {
+  if (visiting.has(node)) return undefined;
+  visiting.add(node);
+  try {
+    return fn();
+  } finally {
+    visiting.delete(node);
+  }
+}
+
+/**
+ * The environment of a helper's body: its parameters mean what the arguments mean (a row, or
+ * a value of known nullishness); nothing of the caller's scope is visible.
+ */
+export function helperEnv(fn: FunctionLike, args: readonly Node[], env: NullnessEnv): NullnessEnv | undefined {
+  const bound = new Map<string, { meaning: NameMeaning; row?: string }>();
+  const params = fn.getParameters();
+  if (args.length > params.length) return undefined;
+  for (const [i, p] of params.entries()) {
+    const name = p.getNameNode();
+    if (!Node.isIdentifier(name) || p.isRestParameter()) return undefined;
+    const arg = args[i];
+    if (!arg) {
+      const init = p.getInitializer();
+      if (!init) return undefined;
+      const n = syntacticNullishness(init, EMPTY_ENV);
+      bound.set(name.getText(), { meaning: n ? { kind: 'column', nullishness: n } : { kind: 'other' } });
+      continue;
+    }
+    if (Node.isIdentifier(arg) && env.name(arg.getText())?.kind === 'row') {
+      bound.set(name.getText(), { meaning: { kind: 'row' }, row: arg.getText() });
+      continue;
+    }
+    const n = syntacticNullishness(arg, env);
+    bound.set(name.getText(), { meaning: n ? { kind: 'column', nullishness: n } : { kind: 'other' } });
+  }
+  return {
+    name: (n) => bound.get(n)?.meaning,
+    field: (row, field) => {
+      const outer = bound.get(row)?.row;
+      return outer === undefined ? undefined : env.field(outer, field);
+    },
+  };
+}
+
+/** What a call of project helper `fn` may return: the union over its returned expressions. */
+function helperResult(fn: FunctionLike, args: readonly Node[], env: NullnessEnv): Nullishness | undefined {
+  return guarded(fn, () => {
+    const inner = helperEnv(fn, args, env);
+    const returned = inner && returnedExpressions(fn);
+    if (!inner || !returned) return undefined;
+    let out: Nullishness = NONE;
+    for (const e of returned) {
+      const n = syntacticNullishness(e, inner);
+      if (!n) return undefined;
+      out = { null: out.null || n.null, undefined: out.undefined || n.undefined };
+    }
+    return out;
+  });
 }
 
 function isArithmeticOrComparison(kind: ts.SyntaxKind): boolean {

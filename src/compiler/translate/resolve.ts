@@ -63,6 +63,12 @@ function resolveName(sf: SourceFile, from: ts.Node, name: string, hops: number):
   return GLOBALS.has(name) ? GLOBAL : undefined;
 }
 
+/** The declaration module `file` exports as `name` (re-exports followed), or undefined when the syntax cannot tell. */
+export function exportOf(file: SourceFile, name: string): Node | undefined {
+  const found = exported(file, name, 0);
+  return found && found !== GLOBAL ? wrap(found.sf, found.node) : undefined;
+}
+
 /** A local declaration, or the target of an import specifier. */
 function follow(sf: SourceFile, decl: ts.Node, hops: number): Lookup {
   if (ts.isNamespaceImport(decl)) {

@@ -15,7 +15,8 @@ import { Node } from 'ts-morph';
 import type { GraphNode, LambdaRef } from '../../sdk/graph.js';
 import type { Pipeline } from '../../sdk/pipeline.js';
 import type { FunctionLike } from './locate.js';
-import { syntacticNullishness, type NameMeaning, type NullnessEnv } from './nullness.js';
+import { constValueOf, helperCalled, returnedExpressions } from './helper-results.js';
+import { EMPTY_ENV, helperEnv, syntacticNullishness, type NameMeaning, type NullnessEnv } from './nullness.js';
 
 type LambdaOf = (ref: LambdaRef) => FunctionLike;
 type Form = 'row' | 'key' | 'scalar' | 'flatMap';
@@ -56,7 +57,7 @@ function lambdaNeverUndefined(fn: FunctionLike, form: Form): boolean {
   const result = resultOf(fn);
   if (!result) return false;
   const env = paramsEnv(fn.getParameters().map((p) => p.getNameNode()));
-  if (form === 'row') return Node.isObjectLiteralExpression(result) && valueNeverUndefined(result, env);
+  if (form === 'row') return rowNeverUndefined(result, env);
   if (form === 'flatMap') return flatMapNeverUndefined(result, env);
   return valueNeverUndefined(result, env);
 }
@@ -84,13 +85,14 @@ function paramsEnv(names: readonly Node[], outer?: NullnessEnv): NullnessEnv {
   names.forEach((n) => bind(n, { kind: 'row' }));
   return {
     name: (n) => bound.get(n) ?? outer?.name(n),
-    field: (row, field) => (bound.has(row) ? { null: true, undefined: false } : outer?.field(row, field)),
+    field: (row, field) => (bound.has(row) ? (bound.get(row)!.kind === 'row' ? { null: true, undefined: false } : undefined) : outer?.field(row, field)),
   };
 }
 
 /** A column value: object and array literals are checked element by element. */
 function valueNeverUndefined(node: Node, env: NullnessEnv): boolean {
-  while (Node.isParenthesizedExpression(node)) node = node.getExpression();
+  // Casts change the type, not the value (`null as string | null`).
+  while (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node)) node = node.getExpression();
   if (Node.isObjectLiteralExpression(node)) {
     return node.getProperties().every((prop) => {
       if (Node.isPropertyAssignment(prop)) return valueNeverUndefined(prop.getInitializerOrThrow(), env);
@@ -100,8 +102,49 @@ function valueNeverUndefined(node: Node, env: NullnessEnv): boolean {
     });
   }
   if (Node.isArrayLiteralExpression(node)) return node.getElements().every((el) => valueNeverUndefined(el, env));
+  if (Node.isCallExpression(node) && env.name(node.getExpression().getText().split('.')[0]!) === undefined) {
+    const helper = helperCalled(node);
+    if (helper) return once(helper, () => helperNeverUndefined(helper, node.getArguments(), env));
+  }
+  if (Node.isIdentifier(node) && env.name(node.getText()) === undefined) {
+    const init = constValueOf(node);
+    if (init) return once(init, () => valueNeverUndefined(init, EMPTY_ENV));
+  }
   const n = syntacticNullishness(node, env);
   return n !== undefined && !n.undefined;
+}
+
+/** A returned row: an object literal, or a project helper's call that returns object literals. */
+function rowNeverUndefined(node: Node, env: NullnessEnv): boolean {
+  while (Node.isParenthesizedExpression(node) || Node.isAsExpression(node) || Node.isSatisfiesExpression(node)) node = node.getExpression();
+  if (Node.isObjectLiteralExpression(node)) return valueNeverUndefined(node, env);
+  const helper = Node.isCallExpression(node) ? helperCalled(node) : undefined;
+  if (!helper || !Node.isCallExpression(node)) return false;
+  return once(helper, () => {
+    const inner = helperEnv(helper, node.getArguments(), env);
+    const returned = inner && returnedExpressions(helper);
+    return !!inner && !!returned && returned.every((e) => rowNeverUndefined(e, inner));
+  });
+}
+
+/** A call of a project helper: every expression it can return, with its parameters bound to the arguments. */
+function helperNeverUndefined(fn: FunctionLike, args: readonly Node[], env: NullnessEnv): boolean {
+  const inner = helperEnv(fn, args, env);
+  const returned = inner && returnedExpressions(fn);
+  return !!inner && !!returned && returned.every((e) => valueNeverUndefined(e, inner));
+}
+
+const visiting = new Set<Node>();
+
+/** `fn()`, or false when `node` is already being checked (recursive helpers, self-referencing consts). */
+function once(node: Node, fn: () => boolean): boolean {
+  if (visiting.has(node)) return false;
+  visiting.add(node);
+  try {
+    return fn();
+  } finally {
+    visiting.delete(node);
+  }
 }
 
 /** `arr.map((x, i) => ({...}))` or `[{...}, ...]`, maybe `?? []`. */
@@ -120,8 +163,14 @@ function flatMapNeverUndefined(result: Node, env: NullnessEnv): boolean {
   const inner = resultOf(callback);
   const params = callback.getParameters().map((p) => p.getNameNode());
   // The element and its index are values, never undefined: bind them as columns.
+  // The element's properties too: struct fields are columns (by induction), and only real
+  // properties of strings (length) pass the translator.
   const elementEnv = paramsEnv([], env);
   const columns = new Map(params.map((p) => [p.getText(), { kind: 'column', nullishness: { null: true, undefined: false } } as NameMeaning]));
-  const scoped: NullnessEnv = { name: (n) => columns.get(n) ?? elementEnv.name(n), field: (row, f) => elementEnv.field(row, f) };
+  const element = params[0]?.getText();
+  const scoped: NullnessEnv = {
+    name: (n) => columns.get(n) ?? elementEnv.name(n),
+    field: (row, f) => (row === element ? { null: true, undefined: false } : columns.has(row) ? undefined : elementEnv.field(row, f)),
+  };
   return params.every((p) => Node.isIdentifier(p)) && inner !== undefined && Node.isObjectLiteralExpression(inner) && valueNeverUndefined(inner, scoped);
 }
