@@ -9,6 +9,7 @@ import { explainIdentityCommand } from './explain-identity.js';
 import { ExitCode } from './exit-codes.js';
 import type { Write } from './output/progress.js';
 import { runCommand } from './run.js';
+import { seedCommand } from './seed.js';
 import { validateCommand } from './validate.js';
 
 export interface Io {
@@ -42,6 +43,7 @@ Examples:
   $ sluice compile                  write target/ (SQL + manifest.json)
   $ sluice validate                 check every BigQuery statement offline (ZetaSQL)
   $ sluice explain-identity <id>    why records are one customer (after sluice run)
+  $ sluice seed --scale 10          write generated sample data to .sluice/data
 
 Exit codes: 0 ok, 1 expectations failed, 2 project error, 64 usage error, 70 internal error.`,
     );
@@ -49,6 +51,7 @@ Exit codes: 0 ok, 1 expectations failed, 2 project error, 64 usage error, 70 int
   compileCommand(program, io).exitOverride();
   validateCommand(program, io).exitOverride();
   explainIdentityCommand(program, io).exitOverride();
+  seedCommand(program, io).exitOverride();
   return program;
 }
 

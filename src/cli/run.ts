@@ -1,5 +1,6 @@
 /** `sluice run`: compile, load sources, build every model on DuckDB, check expectations. */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { nonNegativeInt, positiveInt, positiveNumber } from './arguments.js';
 import path from 'node:path';
 import pc from 'picocolors';
 import { writeArtifact } from '../compiler/artifact/write.js';
@@ -22,22 +23,6 @@ interface RunOptions {
   readonly seed: number;
   readonly scale: number;
 }
-
-const positiveInt = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
-  return n;
-};
-const nonNegativeInt = (value: string) => {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number');
-  return n;
-};
-const positiveNumber = (value: string) => {
-  const n = Number(value);
-  if (!(n > 0)) throw new InvalidArgumentError('expected a positive number');
-  return n;
-};
 
 export function runCommand(program: Command, io: { out: Write; err: Write }): Command {
   return program

@@ -41,6 +41,11 @@ export async function findGenerator(root: string): Promise<string | undefined> {
  */
 export async function ensureSampleData(root: string, dir: string, options: SampleDataOptions): Promise<string | undefined> {
   if (!(await isEmptyDataDir(dir))) return undefined;
+  return generateSampleData(root, dir, options);
+}
+
+/** Runs the project's generator into `dir` (created if missing); returns the generator module. */
+export async function generateSampleData(root: string, dir: string, options: SampleDataOptions): Promise<string> {
   const module = await findGenerator(root);
   if (!module) {
     throw new SluiceError(
