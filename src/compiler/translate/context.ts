@@ -26,6 +26,8 @@ export interface Cx {
   readonly scope: Scope;
   /** Runs `fn` with `scope` as the current scope. */
   within<T>(scope: Scope, fn: () => T): T;
+  /** Runs `fn` knowing the expressions keyed by `facts` (narrowing.ts) are non-null. */
+  assuming<T>(facts: readonly string[], fn: () => T): T;
   /** Translates a function's body (expression or block of const / if / return). */
   body(fn: FunctionLike): Val;
   /**

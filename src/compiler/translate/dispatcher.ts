@@ -15,6 +15,8 @@ import { refusal } from './refusals.js';
 import { Scope } from './scope.js';
 import { TABLE } from './table.js';
 import { isExpr, type Val } from './values.js';
+import { factKey } from './narrowing.js';
+import { withNullable } from '../ir/expr.js';
 
 const MAX_INLINE_DEPTH = 32;
 
@@ -47,6 +49,8 @@ function columnNullishness(type: SqlType): Nullishness {
 
 export class Translation implements Cx {
   private current: Scope;
+  /** Keys of expressions known to be non-null here (narrowing.ts). */
+  private facts: ReadonlySet<string> = new Set();
   private readonly inlining: Node[] = [];
 
   constructor(
@@ -62,7 +66,10 @@ export class Translation implements Cx {
 
   val(node: Node): Val {
     const entry = this.entry('syntax', String(node.getKind()));
-    if (entry) return entry.translate(node, this);
+    if (entry) {
+      const v = entry.translate(node, this);
+      return this.facts.size > 0 && isExpr(v) && v.type.nullable && this.facts.has(factKey(node)) ? ({ ...v, type: withNullable(v.type, false) } as Expr) : v;
+    }
     const known = refusal(`syntax:${node.getKindName()}`);
     return fail(node, `'${snippet(node)}' (${node.getKindName()}) is not supported in lambdas${known ? `: ${known.reason}` : ''}`, known?.hint ?? 'see docs/expressions.md for the supported subset');
   }
@@ -89,6 +96,7 @@ export class Translation implements Cx {
   }
 
   nullishness(node: Node): Nullishness {
+    if (this.facts.has(factKey(node))) return { null: false, undefined: false };
     const known = syntacticNullishness(node, this.nullnessEnv);
     if (known) return known;
     const t = this.typeOf(node);
@@ -111,6 +119,16 @@ export class Translation implements Cx {
       return field && this.shared.exactColumns ? columnNullishness(field.type) : undefined;
     },
   };
+
+  assuming<T>(facts: readonly string[], fn: () => T): T {
+    const saved = this.facts;
+    this.facts = new Set([...saved, ...facts]);
+    try {
+      return fn();
+    } finally {
+      this.facts = saved;
+    }
+  }
 
   within<T>(scope: Scope, fn: () => T): T {
     const saved = this.current;
@@ -149,11 +167,15 @@ export class Translation implements Cx {
       });
     }
     this.inlining.push(fn);
+    // Facts are keyed by source text: the caller's do not hold for the helper's own names.
+    const callerFacts = this.facts;
+    this.facts = new Set();
     try {
       const scope = new Scope();
       bindParams(fn, args, scope, this, call);
       return this.within(scope, () => this.body(fn));
     } finally {
+      this.facts = callerFacts;
       this.inlining.pop();
     }
   }

@@ -1,4 +1,5 @@
 /** Block bodies of lambdas and helpers: `const` declarations, `if (...) return ...;`, `return`. */
+import { nonNullWhen } from '../narrowing.js';
 import { Node, type Statement } from 'ts-morph';
 import type { Expr } from '../../ir/expr.js';
 import { caseWhen } from '../build.js';
@@ -44,10 +45,13 @@ function merge(when: Expr, then: Val, otherwise: Val, node: Node): Val {
 /** `if (c) return a; ...rest` (or with `else`): every branch must end in return. */
 export function ifStatement(stmt: Statement, rest: readonly Statement[], cx: Cx, next: Continue): Val {
   if (!Node.isIfStatement(stmt)) return fail(stmt, 'expected an if statement');
-  const when = cx.bool(stmt.getExpression());
-  const then = cx.within(cx.scope.child(), () => next(statementsOf(stmt.getThenStatement())));
+  const condition = stmt.getExpression();
+  const when = cx.bool(condition);
+  const then = cx.assuming(nonNullWhen(condition, true), () => cx.within(cx.scope.child(), () => next(statementsOf(stmt.getThenStatement()))));
   const elseStmt = stmt.getElseStatement();
-  const otherwise = cx.within(cx.scope.child(), () => next(elseStmt ? statementsOf(elseStmt) : rest));
+  const otherwise = cx.assuming(nonNullWhen(condition, false), () =>
+    cx.within(cx.scope.child(), () => next(elseStmt ? statementsOf(elseStmt) : rest)),
+  );
   return merge(when, then, otherwise, stmt);
 }
 

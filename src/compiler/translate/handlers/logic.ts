@@ -4,6 +4,7 @@ import { ty, withNullable, type Expr } from '../../ir/expr.js';
 import { caseWhen, lit, op } from '../build.js';
 import type { Cx } from '../context.js';
 import { fail, snippet } from '../errors.js';
+import { nonNullWhen } from '../narrowing.js';
 import { nullLit, unify } from '../types.js';
 
 /** A boolean operand of && / || / !: non-booleans are refused (JS would return the operand itself). */
@@ -22,7 +23,7 @@ export function booleanOperand(node: Node, cx: Cx, what: string): Expr {
  */
 export function and(node: BinaryExpression, cx: Cx): Expr {
   const a = booleanOperand(node.getLeft(), cx, "'&&'");
-  const b = booleanOperand(node.getRight(), cx, "'&&'");
+  const b = cx.assuming(nonNullWhen(node.getLeft(), true), () => booleanOperand(node.getRight(), cx, "'&&'"));
   const type = ty.bool(a.type.nullable || b.type.nullable);
   const both = op('and', [a, b], type, node);
   return a.type.nullable ? caseWhen(op('is_null', [a], ty.bool(), node), nullLit(ty.bool()), both, type) : both;
@@ -31,7 +32,7 @@ export function and(node: BinaryExpression, cx: Cx): Expr {
 /** `a || b`: JS yields `b` when `a` is null (SQL NULL OR FALSE would be NULL). */
 export function or(node: BinaryExpression, cx: Cx): Expr {
   const a = booleanOperand(node.getLeft(), cx, "'||'");
-  const b = booleanOperand(node.getRight(), cx, "'||'");
+  const b = cx.assuming(nonNullWhen(node.getLeft(), false), () => booleanOperand(node.getRight(), cx, "'||'"));
   const type = ty.bool(b.type.nullable);
   const either = op('or', [a, b], ty.bool(a.type.nullable || b.type.nullable), node);
   return a.type.nullable ? caseWhen(op('is_null', [a], ty.bool(), node), b, either, type) : either;
@@ -56,8 +57,11 @@ export function nullish(node: BinaryExpression, cx: Cx): Expr {
 /** `c ? a : b`: CASE; a NULL condition takes the else branch, as a falsy value does in JS. */
 export function conditional(node: Node, cx: Cx): Expr {
   if (!Node.isConditionalExpression(node)) return fail(node, 'expected ?:');
-  const when = cx.bool(node.getCondition());
-  const u = unify([cx.expr(node.getWhenTrue()), cx.expr(node.getWhenFalse())], node, 'the branches of ?:');
+  const condition = node.getCondition();
+  const when = cx.bool(condition);
+  const whenTrue = cx.assuming(nonNullWhen(condition, true), () => cx.expr(node.getWhenTrue()));
+  const whenFalse = cx.assuming(nonNullWhen(condition, false), () => cx.expr(node.getWhenFalse()));
+  const u = unify([whenTrue, whenFalse], node, 'the branches of ?:');
   return caseWhen(when, u.exprs[0]!, u.exprs[1]!, u.type);
 }
 
