@@ -71,7 +71,7 @@ async function run(args: readonly string[]): Promise<number> {
 
 function printResults(options: CompileBenchOptions, sluice: readonly SizeResult[], dataform: readonly SizeResult[], availability: DataformAvailability): void {
   if (!options.skipSluice) {
-    log('\nSluice (wall = whole process; start-up = node + tsx + importing the compiler; load = importing the pipeline modules; compile = compileProject after load)');
+    log('\nSluice (wall = whole process; start-up = node + tsx; load = bundling and importing the pipeline modules while the compiler is imported, as sluice compile does; compile = translate, plan, emit)');
     log(sluiceTable(sluice));
   }
   if (availability.ok) {
