@@ -6,47 +6,17 @@
  * reads the first run's registry.
  */
 import { expect } from 'chai';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { compile } from '../../src/compiler/index.js';
 import { runModelsOnZetaSql, zetaSqlTableNames } from '../../src/validate/zetasql/program-models.js';
 import { getSharedZetaSql } from '../../src/validate/zetasql/shared.js';
 import { generate } from '../../pipelines/sample-data.js';
 import { identity } from '../../pipelines/identity.js';
-import { buildOnDuckDb, root, tempDir, type Build, type Row } from './models-support.js';
+import { buildOnDuckDb, cutAt, root, tempDir, type Build, type Row } from './models-support.js';
 
 /** Small enough for ZetaSQL's reference evaluator (60 persons, about 1,000 source rows). */
 const SCALE = 0.2;
 const CUTOFF = '2024-03-01';
-
-/** The data timestamp each source is cut on. */
-const TIME_COLUMN: Readonly<Record<string, string>> = {
-  crm_contacts: 'updated_at',
-  shop_orders: 'ordered_at',
-  shop_returns: 'returned_at',
-  loyalty_members: 'enrolled_at',
-  pos_receipts: 'purchased_at',
-  app_events: 'event_at',
-};
-
-/** Copies the CSVs of `from` into `to`, keeping rows before `cutoff` (ISO text compares as time). */
-async function cutAt(from: string, to: string, cutoff: string): Promise<void> {
-  mkdirSync(to, { recursive: true });
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
-  try {
-    for (const [source, column] of Object.entries(TIME_COLUMN)) {
-      await conn.run(
-        `COPY (SELECT * FROM read_csv('${path.join(from, `${source}.csv`)}', header = true, all_varchar = true) WHERE ${column} < '${cutoff}')
-         TO '${path.join(to, `${source}.csv`)}' (HEADER)`,
-      );
-    }
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
-}
 
 /** Rows as comparable text, sorted: equal lists are equal multisets of rows. */
 const multiset = (rows: readonly Row[]) =>

@@ -6,41 +6,13 @@
  * is blocked now, e.g. a device seen with a second email), and the anchor keeps the id.
  */
 import { expect } from 'chai';
-import { DuckDBInstance } from '@duckdb/node-api';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { generate } from '../../pipelines/sample-data.js';
 import { identity } from '../../pipelines/identity.js';
 import { build, query } from '../transforms/identity/support.js';
-
-/** The data timestamp each source is cut on. */
-const TIME_COLUMN: Readonly<Record<string, string>> = {
-  crm_contacts: 'updated_at',
-  shop_orders: 'ordered_at',
-  shop_returns: 'returned_at',
-  loyalty_members: 'enrolled_at',
-  pos_receipts: 'purchased_at',
-  app_events: 'event_at',
-};
-
-/** Copies the CSVs of `from` into `to`, keeping rows before `cutoff` (ISO text compares as time). */
-async function cutAt(from: string, to: string, cutoff: string): Promise<void> {
-  mkdirSync(to, { recursive: true });
-  const instance = await DuckDBInstance.create(':memory:');
-  const conn = await instance.connect();
-  try {
-    for (const [source, column] of Object.entries(TIME_COLUMN)) {
-      await conn.run(
-        `COPY (SELECT * FROM read_csv('${path.join(from, `${source}.csv`)}', header = true, all_varchar = true) WHERE ${column} < '${cutoff}')
-         TO '${path.join(to, `${source}.csv`)}' (HEADER)`,
-      );
-    }
-  } finally {
-    conn.closeSync();
-    instance.closeSync();
-  }
-}
+import { cutAt } from './models-support.js';
 
 describe('pipelines/identity.ts incremental run (DuckDB)', function () {
   this.timeout(120_000);

@@ -4,6 +4,7 @@
  * `sluice run` does), and read sources and models back as DirectRunner rows.
  */
 import { DuckDBInstance } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -83,4 +84,32 @@ function toDirect(row: Record<string, unknown>, columns: readonly SqlField[]): R
       c.type.kind === 'ARRAY' ? (row[c.name] as unknown[] | null)?.map((v) => value(v, c.type.element!.kind)) ?? null : value(row[c.name], c.type.kind),
     ]),
   );
+}
+
+/** The data timestamp each source is cut on, to split the sample into "before" and "later". */
+const TIME_COLUMN: Readonly<Record<string, string>> = {
+  crm_contacts: 'updated_at',
+  shop_orders: 'ordered_at',
+  shop_returns: 'returned_at',
+  loyalty_members: 'enrolled_at',
+  pos_receipts: 'purchased_at',
+  app_events: 'event_at',
+};
+
+/** Copies the CSVs of `from` into `to`, keeping rows before `cutoff` (ISO text compares as time). */
+export async function cutAt(from: string, to: string, cutoff: string): Promise<void> {
+  mkdirSync(to, { recursive: true });
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  try {
+    for (const [source, column] of Object.entries(TIME_COLUMN)) {
+      await conn.run(
+        `COPY (SELECT * FROM read_csv('${path.join(from, `${source}.csv`)}', header = true, all_varchar = true) WHERE ${column} < '${cutoff}')
+         TO '${path.join(to, `${source}.csv`)}' (HEADER)`,
+      );
+    }
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
 }
