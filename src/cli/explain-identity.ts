@@ -3,6 +3,7 @@
  * DuckDB database and explains a customer: its registry entry and aliases, its records with
  * their keys, and the chain of shared keys linking a record to the anchor (or to `other`).
  */
+import '../runners/duckdb/text-decoder.js';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { Command } from 'commander';
 import { existsSync } from 'node:fs';

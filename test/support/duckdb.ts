@@ -2,22 +2,13 @@
  * Test support: run compiled models on an in-memory DuckDB with rows given as JS objects
  * (the DirectRunner's representation), and read results back in that representation.
  */
-import { createRequire } from 'node:module';
 import { DuckDBConnection, DuckDBDataChunkWriter, DuckDBInstance, JSToDuckDBValueConverter } from '@duckdb/node-api';
 import type { CompiledModel, CompiledProject } from '../../src/compiler/artifact/types.js';
 import { runOnDuckDB } from '../../src/runners/duckdb/program.js';
+import '../../src/runners/duckdb/text-decoder.js';
 import { duckdbType } from '../../src/runners/duckdb/types.js';
 import type { SqlType } from '../../src/sdk/schema.js';
 
-/**
- * @duckdb/node-api decodes VARCHAR values with a default TextDecoder, which drops a leading
- * U+FEFF: '\ufeffx' reads back as 'x' although DuckDB holds it intact. The library reads the
- * decoder from this exported binding on every value, so tests swap in one that keeps it.
- */
-const accessors = createRequire(import.meta.url)('@duckdb/node-api/lib/vectors/dataAccessors.js') as {
-  textDecoder: { decode(bytes: Uint8Array): string };
-};
-accessors.textDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 export type Row = Record<string, unknown>;
 

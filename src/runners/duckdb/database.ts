@@ -2,6 +2,7 @@
  * One DuckDB database file opened with a fixed set of connections, handed out one task at
  * a time. DuckDB lets connections of one instance run statements concurrently.
  */
+import './text-decoder.js';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 
 export class Database {
