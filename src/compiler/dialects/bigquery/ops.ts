@@ -5,8 +5,9 @@
 import type { Expr } from '../../ir/expr.js';
 import { conversionOps } from '../shared/conversions.js';
 import { ASTRAL_CLASS, captureGroups, JS_WHITESPACE_CLASS, re2Replacement } from '../shared/js-regex.js';
-import { fn, infix, nanSafeCompare, nanSafeDistinct, postfix, regexpReplaceParts, roundHalfUp } from '../shared/op-builders.js';
+import { fn, infix, regexpReplaceParts, roundHalfUp } from '../shared/op-builders.js';
 import { paren } from '../shared/parens.js';
+import { standardOps } from '../shared/standard-ops.js';
 import type { OpBuilder, OpCall, OpTable } from '../shared/sql-spec.js';
 import { bigquerySyntax as sx } from './syntax.js';
 
@@ -85,6 +86,7 @@ const extract =
     `EXTRACT(${part} FROM ${args[0]} AT TIME ZONE 'UTC')`;
 
 export const bigqueryOps: OpTable = {
+  ...standardOps,
   add: infix('+'),
   sub: infix('-'),
   mul: infix('*'),
@@ -103,21 +105,6 @@ export const bigqueryOps: OpTable = {
   // GoogleSQL LEAST / GREATEST already return NULL for any NULL argument and NaN for any NaN.
   least: fn('LEAST'),
   greatest: fn('GREATEST'),
-  eq: nanSafeCompare('='),
-  neq: nanSafeCompare('<>'),
-  lt: nanSafeCompare('<'),
-  le: nanSafeCompare('<='),
-  gt: nanSafeCompare('>'),
-  ge: nanSafeCompare('>='),
-  not_distinct: nanSafeDistinct(false),
-  is_distinct: nanSafeDistinct(true),
-  is_null: postfix('IS NULL'),
-  is_not_null: postfix('IS NOT NULL'),
-  in: ({ args: [x, ...list] }) => paren(`${x} IN (${list.join(', ')})`),
-  and: infix('AND'),
-  or: infix('OR'),
-  not: ({ args }) => paren(`NOT ${args[0]}`),
-  coalesce: fn('COALESCE'),
   concat: fn('CONCAT'),
   lower: fn('LOWER'),
   upper: fn('UPPER'),

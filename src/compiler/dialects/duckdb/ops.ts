@@ -5,17 +5,9 @@
 import type { Expr } from '../../ir/expr.js';
 import { conversionOps } from '../shared/conversions.js';
 import { ASTRAL_CLASS, JS_WHITESPACE_CLASS, re2Replacement } from '../shared/js-regex.js';
-import {
-  fn,
-  infix,
-  nanSafeCompare,
-  nanSafeDistinct,
-  nullAndNanPropagating,
-  postfix,
-  regexpReplaceParts,
-  roundHalfUp,
-} from '../shared/op-builders.js';
+import { fn, infix, nullAndNanPropagating, regexpReplaceParts, roundHalfUp } from '../shared/op-builders.js';
 import { paren } from '../shared/parens.js';
+import { standardOps } from '../shared/standard-ops.js';
 import type { OpBuilder, OpCall, OpTable } from '../shared/sql-spec.js';
 import { duckdbSyntax as sx } from './syntax.js';
 
@@ -99,6 +91,7 @@ const diffIn =
     paren(`(epoch_us(${end}) - epoch_us(${start})) // ${micros}`);
 
 export const duckdbOps: OpTable = {
+  ...standardOps,
   add: infix('+'),
   sub: infix('-'),
   mul: infix('*'),
@@ -122,21 +115,6 @@ export const duckdbOps: OpTable = {
   // DuckDB's least / greatest skip NULLs and rank NaN highest.
   least: nullAndNanPropagating('least'),
   greatest: nullAndNanPropagating('greatest'),
-  eq: nanSafeCompare('='),
-  neq: nanSafeCompare('<>'),
-  lt: nanSafeCompare('<'),
-  le: nanSafeCompare('<='),
-  gt: nanSafeCompare('>'),
-  ge: nanSafeCompare('>='),
-  not_distinct: nanSafeDistinct(false),
-  is_distinct: nanSafeDistinct(true),
-  is_null: postfix('IS NULL'),
-  is_not_null: postfix('IS NOT NULL'),
-  in: ({ args: [x, ...list] }) => paren(`${x} IN (${list.join(', ')})`),
-  and: infix('AND'),
-  or: infix('OR'),
-  not: ({ args }) => paren(`NOT ${args[0]}`),
-  coalesce: fn('COALESCE'),
   // `||` propagates NULL; DuckDB's concat() would skip NULL arguments.
   concat: infix('||'),
   lower: fn('lower'),
