@@ -10,32 +10,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compile } from '../../../src/compiler/index.js';
-import { pipeline, source, t } from '../../../src/sdk/index.js';
-import { emailKey, phoneKey, resolveIdentities, type KeyCandidate } from '../../../src/transforms/identity/index.js';
+import { resolvePeople } from '../../fixtures/identity/people.js';
 import { runModelsOnZetaSql, zetaSqlTableNames } from '../../../src/validate/zetasql/program-models.js';
 import { getSharedZetaSql } from '../../../src/validate/zetasql/shared.js';
 import { buildOnDuckDb, type Row } from '../../pipelines/models-support.js';
-
-const people = source('ide_people', {
-  id: t.string(),
-  email: t.string().nullable(),
-  phone: t.string().nullable(),
-  country: t.string().nullable(),
-  at: t.timestamp(),
-});
-
-function dropJunk(k: KeyCandidate): string | null {
-  if (k.key_type === 'email' && k.key_value === 'test@test.com') return 'blocked_value';
-  if (k.degree > 5) return 'degree_cap';
-  return null;
-}
-
-const resolve = pipeline('ide', (p) =>
-  resolveIdentities(p, {
-    records: [p.read(people).map((r) => ({ source: 'people', record_id: r.id, seen_at: r.at, keys: [emailKey(r.email), phoneKey(r.phone, r.country)] }))],
-    judgeKeys: (keys) => keys.map((k) => ({ ...k, drop_reason: dropJunk(k) })),
-  }),
-);
 
 /** The models both engines must agree on, row for row. */
 const COMPARED = ['identity_records', 'customer_registry', 'customer_id_aliases', 'identity_components', 'identity_edges', 'identity_blocked_keys'];
@@ -54,7 +32,7 @@ const multiset = (rows: readonly Row[]) =>
 
 describe('resolveIdentities on DuckDB and on ZetaSQL (BigQuery semantics)', function () {
   this.timeout(60_000);
-  const compiled = compile([resolve], { root: process.cwd(), names: { bigquery: zetaSqlTableNames } });
+  const compiled = compile([resolvePeople], { root: process.cwd(), names: { bigquery: zetaSqlTableNames } });
   const work = mkdtempSync(path.join(os.tmpdir(), 'sluice-ide-'));
   after(() => rmSync(work, { recursive: true, force: true }));
 
@@ -68,7 +46,7 @@ describe('resolveIdentities on DuckDB and on ZetaSQL (BigQuery semantics)', func
     for (const [i, rows] of runs.entries()) {
       const data = path.join(dir, `data${i}`);
       mkdirSync(data, { recursive: true });
-      writeFileSync(path.join(data, 'ide_people.csv'), csv(rows));
+      writeFileSync(path.join(data, 'idt_people.csv'), csv(rows));
       const duck = await buildOnDuckDb(compiled, data, db);
       expect(duck.summary.ok, `DuckDB run ${i + 1}`).to.equal(true);
       // ZetaSQL reads the sources as DuckDB loaded them, so both start from the same values.

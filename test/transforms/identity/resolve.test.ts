@@ -8,30 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runDirect } from '../../../src/runners/direct/index.js';
-import { pipeline, source, t } from '../../../src/sdk/index.js';
-import { emailKey, phoneKey, resolveIdentities, type KeyCandidate } from '../../../src/transforms/identity/index.js';
+import { resolvePeople } from '../../fixtures/identity/people.js';
 import { build, query, type Row } from './support.js';
-
-const people = source('idt_people', {
-  id: t.string(),
-  email: t.string().nullable(),
-  phone: t.string().nullable(),
-  country: t.string().nullable(),
-  at: t.timestamp(),
-});
-
-function dropJunk(k: KeyCandidate): string | null {
-  if (k.key_type === 'email' && k.key_value === 'test@test.com') return 'blocked_value';
-  if (k.degree > 5) return 'degree_cap';
-  return null;
-}
-
-const resolve = pipeline('idt', (p) =>
-  resolveIdentities(p, {
-    records: [p.read(people).map((r) => ({ source: 'people', record_id: r.id, seen_at: r.at, keys: [emailKey(r.email), phoneKey(r.phone, r.country)] }))],
-    judgeKeys: (keys) => keys.map((k) => ({ ...k, drop_reason: dropJunk(k) })),
-  }),
-);
 
 type Person = { id: string; email: string | null; phone: string | null; country: string | null; at: Date };
 const day = (d: number) => new Date(Date.UTC(2024, 0, d));
@@ -45,7 +23,7 @@ interface Result {
 
 /** Runs on the DirectRunner with `previous` as the last registry. */
 function direct(rows: Person[], previous: Row[] = []): Result {
-  const out = runDirect([resolve], { sources: { idt_people: rows }, previous: { customer_registry: previous } }).models;
+  const out = runDirect([resolvePeople], { sources: { idt_people: rows }, previous: { customer_registry: previous } }).models;
   return {
     ids: new Map(out.identity_records!.map((r) => [String(r.record_id), String(r.customer_id)])),
     registry: out.customer_registry!,
@@ -64,7 +42,7 @@ async function duck(dir: string, rows: Person[]): Promise<Result> {
   mkdirSync(data, { recursive: true });
   writeFileSync(path.join(data, 'idt_people.csv'), csv(rows));
   const db = path.join(dir, 'db.duckdb');
-  await build(resolve, db, data);
+  await build(resolvePeople, db, data);
   return {
     ids: new Map((await query(db, 'SELECT record_id, customer_id FROM main.identity_records')).map((r) => [String(r.record_id), String(r.customer_id)])),
     registry: await query(db, 'SELECT customer_id, status, merged_into FROM main.customer_registry'),
